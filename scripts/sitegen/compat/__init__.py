@@ -1,0 +1,1 @@
+"""Workarounds for upstream limitations, one module each, to delete when upstream is fixed."""

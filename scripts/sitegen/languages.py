@@ -1,0 +1,36 @@
+"""Which languages the site has and which one is the source: read from content/languages.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ContentError, display_path
+from .load import load_document
+from .model import Language, LanguageList
+from .validate import validate
+
+LANGUAGES_FILE = "languages.yaml"
+
+
+def load_languages(content_dir: Path, root: Path) -> list[Language]:
+    """The declared languages, source language first; raise ContentError if the list is unusable."""
+    path = content_dir / LANGUAGES_FILE
+    document = load_document(path, display_path(path, root))
+    languages = validate(document, LanguageList).languages
+    problems = []
+    sources = [index for index, language in enumerate(languages) if language.source]
+    if len(sources) != 1:
+        problems.append(
+            document.problem(("languages",), "exactly one language must have `source: true`; "
+                             f"found {len(sources)}")
+        )
+    seen: set[str] = set()
+    for index, language in enumerate(languages):
+        if language.code in seen:
+            problems.append(document.problem(("languages", index, "code"),
+                                             f"the language '{language.code}' is declared twice; delete one"))
+        seen.add(language.code)
+    if problems:
+        raise ContentError(problems)
+    source = languages[sources[0]]
+    return [source] + [language for language in languages if language is not source]

@@ -1,0 +1,220 @@
+"""The content types, declared once. Field descriptions are German: editors see them as help."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
+
+Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Url = Annotated[str, StringConstraints(strict=True, pattern=r"^(https?://|mailto:)\S+$")]
+Email = Annotated[str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class ContentModel(BaseModel):
+    """Base of all content types: unknown fields are errors, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class FocusArea(ContentModel):
+    """Ein Schwerpunkt einer Werkstatt."""
+
+    title: Text = Field(description="Überschrift des Schwerpunkts, eine Zeile.")
+    text: Text | None = Field(None, description="Erklärender Text zum Schwerpunkt.")
+    items: list[Text] = Field([], description="Aufzählung, die zum Schwerpunkt gehört (optional).")
+
+
+class Partner(ContentModel):
+    """Ein Kooperationspartner."""
+
+    name: Text = Field(description="Name des Partners.")
+    text: Text | None = Field(None, description="Worin die Zusammenarbeit besteht (optional).")
+
+
+class Contact(ContentModel):
+    """Eine Ansprechperson."""
+
+    name: Text = Field(description="Name der Person.")
+    role: Text | None = Field(None, description="Funktion, z. B. „Leitung der Werkstatt“.")
+    email: Email | None = Field(None, description="E-Mail-Adresse.")
+    phone: Text | None = Field(None, description="Telefonnummer.")
+
+
+class Meeting(ContentModel):
+    """Ein Termin der Werkstatt."""
+
+    date: datetime.date = Field(description="Datum im Format JJJJ-MM-TT, z. B. 2027-03-15.")
+    title: Text = Field(description="Worum es geht.")
+    place: Text | None = Field(None, description="Ort des Treffens.")
+
+
+class Link(ContentModel):
+    """Ein weiterführender Link."""
+
+    title: Text = Field(description="Text des Links.")
+    url: Url = Field(description="Adresse, beginnend mit https://")
+
+
+class Workshop(ContentModel):
+    """Eine Werkstatt. Datei: content/<sprache>/workshops/<kurzname>.yaml"""
+
+    title: Text = Field(description="Name der Werkstatt, eine Zeile.")
+    summary: Text = Field(description="Ein bis zwei Sätze: worum es in der Werkstatt geht.")
+    goals: list[Text] = Field(min_length=1, description="Ziele der Werkstatt, je ein Satz.")
+    focus_areas: list[FocusArea] = Field([], description="Schwerpunkte mit eigener Überschrift und Text.")
+    topics: list[Text] = Field([], description="Schlüsselthemen als Stichworte.")
+    partners: list[Partner] = Field([], description="Kooperationspartner.")
+    contacts: list[Contact] = Field([], description="Ansprechpersonen.")
+    members: list[Text] = Field([], description="Mitglieder der Werkstatt.")
+    meetings: list[Meeting] = Field([], description="Termine.")
+    links: list[Link] = Field([], description="Weiterführende Links.")
+    review: Literal["draft", "reviewed"] | None = Field(
+        None,
+        description="Nur in Übersetzungen: draft (Entwurf) oder reviewed (von einer Muttersprachlerin "
+        "oder einem Muttersprachler geprüft). Fehlt der Eintrag, gilt draft.",
+    )
+
+
+class FaqEntry(ContentModel):
+    """Eine Frage mit Antwort."""
+
+    question: Text = Field(description="Die Frage, eine Zeile.")
+    answer: Text = Field(description="Die Antwort.")
+    items: list[Text] = Field([], description="Aufzählung unter der Antwort (optional).")
+    see_also: list[Slug] = Field([], description="Kurznamen von Werkstätten, auf die verwiesen wird.")
+
+
+class Faq(ContentModel):
+    """Die Seite „Häufige Fragen“. Datei: content/<sprache>/faq.yaml"""
+
+    title: Text = Field(description="Überschrift der Seite.")
+    intro: Text | None = Field(None, description="Einleitungssatz.")
+    questions: list[FaqEntry] = Field(min_length=1, description="Fragen und Antworten.")
+    review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
+
+
+class NavLabels(ContentModel):
+    """Beschriftungen der Navigation."""
+
+    home: Text
+    workshops: Text
+    faq: Text
+
+
+class HomeText(ContentModel):
+    """Texte der Startseite."""
+
+    title: Text
+    intro: list[Text] = Field(min_length=1, description="Absätze der Einleitung.")
+    workshops_heading: Text
+
+
+class WorkshopsPageText(ContentModel):
+    """Texte der Übersichtsseite der Werkstätten."""
+
+    title: Text
+    intro: Text
+
+
+class Labels(ContentModel):
+    """Überschriften und Beschriftungen auf den Werkstattseiten."""
+
+    summary: Text
+    goals: Text
+    focus_areas: Text
+    topics: Text
+    partners: Text
+    contacts: Text
+    members: Text
+    meetings: Text
+    links: Text
+    see_also: Text
+    email: Text
+    phone: Text
+    all_workshops: Text
+
+
+class TranslationNotice(ContentModel):
+    """Hinweis auf übersetzten Seiten, solange die Übersetzung ein Entwurf ist."""
+
+    draft: Text
+    source_link: Text
+
+
+class NotFoundText(ContentModel):
+    """Texte der Fehlerseite „Seite nicht gefunden“ (404)."""
+
+    title: Text
+    text: Text
+    home_link: Text
+
+
+class SiteText(ContentModel):
+    """Texte der Website. Datei: content/<sprache>/site.yaml"""
+
+    site_name: Text = Field(description="Name der Website, steht in der Kopfzeile.")
+    site_description: Text = Field(description="Beschreibung der Website für Suchmaschinen, ein Satz.")
+    nav: NavLabels
+    home: HomeText
+    workshops: WorkshopsPageText
+    labels: Labels
+    translation_notice: TranslationNotice
+    not_found: NotFoundText
+    review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
+
+
+# Every reader-visible key of Material for MkDocs' language partial (9.8.2,
+# material/templates/partials/languages/en.html). `language`, `direction` and the
+# `search.config.*` keys are settings, not text: they come from content/languages.yaml.
+THEME_STRING_KEYS = (
+    "action.edit", "action.skip", "action.view", "announce.dismiss",
+    "blog.archive", "blog.authors", "blog.categories", "blog.categories.in", "blog.continue",
+    "blog.draft", "blog.index", "blog.meta", "blog.references",
+    "clipboard.copy", "clipboard.copied", "consent.accept", "consent.manage", "consent.reject",
+    "footer", "footer.next", "footer.previous", "header", "meta.comments", "meta.source", "nav",
+    "readtime.one", "readtime.other", "rss.created", "rss.updated",
+    "search", "search.placeholder", "search.share", "search.reset", "search.result.initializer",
+    "search.result.placeholder", "search.result.none", "search.result.one", "search.result.other",
+    "search.result.more.one", "search.result.more.other", "search.result.term.missing",
+    "select.language", "select.version", "source", "source.file.contributors",
+    "source.file.date.created", "source.file.date.updated", "tabs", "toc", "top",
+)
+
+ThemeStringTexts = create_model(
+    "ThemeStringTexts",
+    __base__=ContentModel,
+    **{key.replace(".", "_"): (Text, Field(alias=key)) for key in THEME_STRING_KEYS},
+)
+
+
+class ThemeText(ContentModel):
+    """Oberflächentexte des Themes. Datei: content/<sprache>/theme.yaml"""
+
+    strings: ThemeStringTexts  # type: ignore[valid-type]
+    review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
+
+
+class Language(ContentModel):
+    """Eine Sprache der Website."""
+
+    code: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")] = Field(
+        description="Sprachcode, z. B. de, en, hsb."
+    )
+    name: Text = Field(description="Name der Sprache in der Sprache selbst.")
+    dir: Literal["ltr", "rtl"] = Field("ltr", description="Schreibrichtung.")
+    source: bool = Field(False, description="true bei der Quellsprache (genau eine).")
+    search: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2}$")] | None = Field(
+        None, description="Sprache für Wortstämme in der Suche; weglassen, wenn die Suche sie nicht kennt."
+    )
+
+
+class LanguageList(ContentModel):
+    """Die Sprachen der Website. Datei: content/languages.yaml"""
+
+    languages: list[Language] = Field(min_length=1)

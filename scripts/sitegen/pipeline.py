@@ -1,0 +1,50 @@
+"""The one place that orders the stages: load and validate, render, write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content import Content, load_content
+from .render import render_pages
+from .theme_material import render_language_partials
+from .write import WriteReport, write_tree
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where the pipeline reads and writes, all inside one project root."""
+
+    root: Path
+    content: Path
+    docs: Path
+    theme: Path
+
+    @classmethod
+    def for_root(cls, root: Path, content: str = "content", docs: str = "docs", theme: str = "overrides") -> "Paths":
+        root = root.resolve()
+        return cls(root=root, content=root / content, docs=root / docs, theme=root / theme)
+
+
+@dataclass
+class BuildResult:
+    content: Content
+    pages: WriteReport
+    theme: WriteReport
+
+
+def check(paths: Paths) -> Content:
+    """Load and validate all content; raise ContentError with every problem."""
+    return load_content(paths.content, paths.root)
+
+
+def build(paths: Paths) -> BuildResult:
+    """Validate all content, then write Markdown pages into docs/ and theme strings into the theme folder."""
+    content = check(paths)
+    pages = render_pages(content)
+    partials = render_language_partials(content)
+    return BuildResult(
+        content=content,
+        pages=write_tree(paths.docs, pages),
+        theme=write_tree(paths.theme, partials),
+    )
