@@ -78,7 +78,12 @@ def parse_document(text: str, path: Path, shown_path: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         raise ContentError([_syntax_problem(error, text, shown_path)])
-    except yaml.YAMLError as error:  # errors without a position, e.g. a bad stream
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        character = error.character if isinstance(error.character, int) else ord(error.character)
+        raise ContentError([Problem(shown_path, line, 0, f"the file contains the invisible control character "
+                                    f"U+{character:04X}; delete it (retype the line if you cannot see it)")])
+    except yaml.YAMLError as error:  # errors without a position
         raise ContentError([Problem(shown_path, 1, 1, f"this is not valid YAML: {error}")])
     document = Document(path=path, shown_path=shown_path, data=None)
     if node is None:

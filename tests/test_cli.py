@@ -1,0 +1,152 @@
+"""`sitegen check` and `sitegen build` on real content trees: messages, exit codes, files written."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPOSITORY, write
+
+
+def test_check_passes_on_the_repository_content(run):
+    code, out, err = run("--root", str(REPOSITORY), "check")
+    assert (code, err) == (0, "")
+    assert out == "OK: 24 content files in 3 languages (de, en, hsb), no errors\n"
+
+
+def test_check_reports_every_problem_at_file_line_column(project, run):
+    workshop = project / "content/en/workshops/beispiel.yaml"
+    workshop.write_text(workshop.read_text().replace("title: Example workshop", "titel: Example workshop"))
+    write(project, "content/hsb/faq.yaml", "title: Prašenja\ntitle: Prašenja\nquestions: []\n")
+    code, out, err = run("--root", str(project), "check")
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "content/en/workshops/beispiel.yaml:1:1: the required field 'title' is missing; add it",
+        "content/en/workshops/beispiel.yaml:1:8: unknown field 'titel'; did you mean 'title'?",
+        "content/hsb/faq.yaml:2:1: the field 'title' appears twice (first on line 1); keep one and delete the other",
+        "3 errors found; nothing was written. Fix the lines above and run the command again.",
+    ]
+
+
+def test_translation_without_german_source(project, run):
+    write(project, "content/en/workshops/beispil.yaml", "title: A\nsummary: B\ngoals:\n  - C\n")
+    code, _, err = run("--root", str(project), "check")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "content/en/workshops/beispil.yaml: this translation has no German source "
+        "content/de/workshops/beispil.yaml; check the file name, or create the German file first"
+    )
+
+
+def test_missing_translation_is_a_warning(project, run):
+    (project / "content/hsb/workshops/beispiel.yaml").unlink()
+    code, out, err = run("--root", str(project), "check")
+    assert code == 0
+    assert err == ("content/hsb/workshops/beispiel.yaml: [warning] the translation is missing; "
+                   "this workshop is not shown in 'hsb' until the file exists\n")
+    assert out.endswith("no errors, 1 warnings\n")
+
+
+def test_cross_file_problems(project, run):
+    faq = project / "content/de/faq.yaml"
+    faq.write_text(faq.read_text().replace("- beispiel", "- gibt-es-nicht"))
+    write(project, "content/dsb/site.yaml", "site_name: X\n")
+    write(project, "content/de/workshops/Falsch_Name.yaml", "title: A\n")
+    write(project, "content/en/notes.txt", "hello\n")
+    code, _, err = run("--root", str(project), "check")
+    assert code == 1
+    assert err.splitlines()[:-1] == [
+        "content/de/faq.yaml:8:9: there is no workshop 'gibt-es-nicht'; use the file name of a workshop without .yaml",
+        "content/de/workshops/Falsch_Name.yaml: the file name must be a short name of lowercase letters a-z, "
+        "digits and hyphens, e.g. innovation-digitalisierung.yaml",
+        "content/dsb: 'dsb' is not a declared language; add it to content/languages.yaml or remove the folder",
+        "content/en/notes.txt: unexpected file; content files are faq.yaml, site.yaml, theme.yaml and "
+        "workshops/<name>.yaml",
+    ]
+
+
+def test_languages_file_problems(project, run):
+    write(project, "content/languages.yaml",
+          "languages:\n  - code: de\n    name: Deutsch\n    source: true\n  - code: EN\n    name: English\n"
+          "    source: true\n")
+    code, _, err = run("--root", str(project), "check")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "content/languages.yaml:5:11: the field 'code' is not valid ('EN'): use a language code of two or three "
+        "lowercase letters, e.g. de, en, hsb"
+    )
+
+
+def test_missing_theme_strings(project, run):
+    theme = project / "content/hsb/theme.yaml"
+    theme.write_text(theme.read_text().replace('  search.placeholder: ', '  search.platzhalter: '))
+    code, _, err = run("--root", str(project), "check")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[0] == "content/hsb/theme.yaml:4:3: the required field 'search.placeholder' is missing in 'strings'; add it"
+    assert lines[1].endswith(": unknown field 'search.platzhalter'; did you mean 'search.placeholder'?")
+
+
+def test_build_writes_pages_and_removes_stale_ones(project, run):
+    code, out, _ = run("--root", str(project), "build")
+    assert code == 0
+    assert out == "Built 12 pages into docs/ (12 written, 0 unchanged, 0 removed) and 3 theme language files\n"
+    page = project / "docs/hsb/workshops/beispiel.md"
+    assert page.read_text(encoding="utf-8").startswith('---\ntitle: "Přikładna dźěłarnja"')
+    assert (project / "overrides/partials/languages/hsb.html").is_file()
+    first = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    mtimes = {p: p.stat().st_mtime_ns for p in first}
+
+    code, out, _ = run("--root", str(project), "build")
+    assert out == "Built 12 pages into docs/ (0 written, 12 unchanged, 0 removed) and 3 theme language files\n"
+    assert {p: p.read_bytes() for p in first} == first
+    assert {p: p.stat().st_mtime_ns for p in first} == mtimes
+
+    for language in ("de", "en", "hsb"):
+        write(project, f"content/{language}/workshops/zweite.yaml", "title: Zwei\nsummary: Zwei.\ngoals:\n  - Zwei.\n")
+    code, out, _ = run("--root", str(project), "build")
+    assert out == "Built 15 pages into docs/ (9 written, 6 unchanged, 0 removed) and 3 theme language files\n"
+    for language in ("de", "en", "hsb"):
+        (project / f"content/{language}/workshops/zweite.yaml").unlink()
+    code, out, _ = run("--root", str(project), "build")
+    assert out == "Built 12 pages into docs/ (6 written, 6 unchanged, 3 removed) and 3 theme language files\n"
+    assert not (project / "docs/hsb/workshops/zweite.md").exists()
+    assert {p: p.read_bytes() for p in first} == first
+
+
+def test_failed_build_writes_nothing(project, run):
+    run("--root", str(project), "build")
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    write(project, "content/de/site.yaml", "site_name: [unclosed\n")
+    code, _, err = run("--root", str(project), "build")
+    assert code == 1
+    assert err.startswith("content/de/site.yaml:2:1: YAML syntax error: ")
+    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == before
+
+
+def test_console_script_and_module_give_the_same_answer(project):
+    console = Path(sys.executable).with_name("sitegen")
+    for command in ([str(console)], [sys.executable, "-m", "sitegen"]):
+        result = subprocess.run(command + ["--root", str(project), "check"], capture_output=True, text=True,
+                                env={**os.environ, "PYTHONWARNINGS": "error"})
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.startswith("OK: 12 content files")
+
+
+def test_no_traceback_for_broken_input(project):
+    write(project, "content/de/workshops/beispiel.yaml", "\x00\x01 title: [")
+    result = subprocess.run([sys.executable, "-m", "sitegen", "--root", str(project), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "content/de/workshops/beispiel.yaml:1: the file contains the invisible control character U+0000; "
+        "delete it (retype the line if you cannot see it)")
+
+
+def test_every_command_is_documented():
+    result = subprocess.run([sys.executable, "-m", "sitegen", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "check" in result.stdout and "Validate all content" in result.stdout
+    assert "build" in result.stdout and "render the Markdown pages" in result.stdout
