@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -13,7 +14,7 @@ from . import pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
 from .content import load_content
 from .errors import ContentError
-from .urls import FAQ, HOME, WORKSHOPS, page_source
+from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
 
 
 def i18n_languages(content_dir: str = "content") -> list[dict]:
@@ -63,6 +64,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         super().__init__()
         self.not_found_pages: dict[str, str] = {}
         self.source_language: str | None = None
+        self.languages = []
 
     @event_priority(100)
     def on_config(self, config):
@@ -78,7 +80,30 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
         self.source_language = result.content.languages[0].code
+        self.languages = result.content.languages
         return config
+
+    @event_priority(0)  # after mkdocs-static-i18n (50) has set this page's language links
+    def on_page_context(self, context, page, config, nav):
+        # mkdocs-static-i18n links home pages to their translations with root-absolute URLs ("/en/"),
+        # which break when the site is published below a path (GitHub Pages: /<repository>/).
+        # Made site-relative, the theme's `url` filter turns them into links relative to the page.
+        # (mkdocs-static-i18n sets `extra.alternate` as an attribute, so it is read and written as one.)
+        for alternate in getattr(config.extra, "alternate", None) or []:
+            if alternate["link"].startswith("/"):
+                alternate["link"] = alternate["link"].lstrip("/") or "."
+        return context
+
+    def on_template_context(self, context, template_name, config):
+        # The 404 page is served at any depth, so MkDocs renders it with an absolute base path;
+        # its language links must be absolute too: each language's home page.
+        if template_name == "404.html":
+            base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            config.extra.alternate = [
+                {"name": language.name, "lang": language.code, "link": base + page_url(language, HOME)}
+                for language in self.languages
+            ]
+        return context
 
     def on_post_template(self, output_content, template_name, config):
         # mkdocs-static-i18n builds the theme's 404.html once per language, each time to the same

@@ -1,0 +1,162 @@
+"""Integration: the real `mkdocs build --strict` of the repository's content, checked in the produced HTML."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitegen.content import load_content
+from sitegen.model import THEME_STRING_KEYS
+from sitegen.urls import FAQ, HOME, WORKSHOPS, page_url
+
+from conftest import REPOSITORY
+from htmlpage import read_page
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(REPOSITORY / "content", REPOSITORY)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    """A clean copy of the project, built with the real MkDocs exactly as `make site` does."""
+    project = tmp_path_factory.mktemp("project")
+    for name in ("mkdocs.yml", "content", "overrides", "docs/assets"):
+        source = REPOSITORY / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("languages", ".sitegen-*"))
+        else:
+            shutil.copy(source, project / name)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def page_keys(content):
+    keys = [(HOME, None), (WORKSHOPS, None), (FAQ, None)]
+    return keys + [(WORKSHOPS, slug) for slug in content.workshop_slugs]
+
+
+def pages_of(content, site, language):
+    for page, slug in page_keys(content):
+        url = page_url(language, page, slug)
+        yield (page, slug), read_page(site / url / "index.html", url)
+
+
+def test_every_page_exists_in_every_language(content, site):
+    assert len(content.workshop_slugs) == 5
+    built = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    expected = sorted(
+        [f"{page_url(language, page, slug)}index.html" for language in content.languages
+         for page, slug in page_keys(content)]
+        + ["404.html", "en/404.html", "hsb/404.html"]
+    )
+    assert built == expected
+    assert len(built) == 3 * (3 + 5) + 3
+
+
+def test_html_lang_title_and_description(content, site):
+    for language in content.languages:
+        texts = content.by_language[language.code]
+        for (page, slug), html in pages_of(content, site, language):
+            assert html.html_lang == language.code, html.url
+            if slug:
+                assert html.description == texts.workshops[slug].summary
+        home = (site / page_url(language, HOME) / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{texts.site.home.title} - {texts.site.site_name}</title>" in home
+
+
+def test_switcher_and_hreflang_lead_to_the_same_page_in_each_language(content, site):
+    for language in content.languages:
+        for (page, slug), html in pages_of(content, site, language):
+            expected = {other.code: page_url(other, page, slug) for other in content.languages}
+            switcher = {link["hreflang"]: html.resolve(link["href"]) for link in html.switcher}
+            alternates = {link["hreflang"]: html.resolve(link["href"]) for link in html.alternates}
+            assert switcher == expected, html.url
+            assert alternates == expected, html.url
+            names = {link["hreflang"]: link["lang"] for link in html.switcher}
+            assert names == {code: code for code in expected}, "each language name is marked with its language"
+
+
+def test_switcher_shows_native_names(site):
+    html = read_page(site / "hsb/faq/index.html", "hsb/faq/")
+    names = [text for _, text in html.texts if text in ("Deutsch", "English", "Hornjoserbšćina")]
+    assert names == ["Deutsch", "English", "Hornjoserbšćina"]
+
+
+def test_sorbian_pages_have_sorbian_interface_strings_only(content, site):
+    hsb = content.by_language["hsb"].theme.strings.model_dump(by_alias=True)
+    foreign = {}
+    for code in ("de", "en"):
+        strings = content.by_language[code].theme.strings.model_dump(by_alias=True)
+        foreign.update({value: f"{code}:{key}" for key, value in strings.items() if value != hsb[key]})
+    for (page, slug), html in pages_of(content, site, content.by_language["hsb"].language):
+        visible = html.text_in("hsb")
+        leaked = sorted({foreign[text] for text in visible if text in foreign})
+        assert leaked == [], f"{html.url} shows interface text in another language: {leaked}"
+        for key in ("action.skip", "search.placeholder", "select.language", "footer"):
+            assert hsb[key] in visible, (html.url, key)
+        assert html.config["translations"]["search.result.none"] == hsb["search.result.none"]
+
+
+def text_values(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            if key not in ("see_also", "review"):
+                yield from text_values(child)
+    elif isinstance(value, list):
+        for child in value:
+            yield from text_values(child)
+
+
+def test_each_page_is_truly_in_its_language(content, site):
+    """No sentence of one language's content appears unmarked on a page of another language."""
+    sentences = {}
+    for language in content.languages:
+        for path in sorted((REPOSITORY / "content" / language.code).rglob("*.yaml")):
+            if path.name == "theme.yaml":
+                continue
+            for text in text_values(yaml.safe_load(path.read_text(encoding="utf-8"))):
+                if len(text) >= 20:
+                    sentences.setdefault(" ".join(text.split()), set()).add(language.code)
+    assert len(sentences) > 200
+    for language in content.languages:
+        for _, html in pages_of(content, site, language):
+            shown = " ".join(html.text_in(language.code))
+            for sentence, languages in sentences.items():
+                if language.code not in languages:
+                    assert sentence not in shown, f"{html.url} ({language.code}) shows: {sentence}"
+
+
+def test_translations_are_marked_as_drafts(content, site):
+    for language in content.languages:
+        notice = content.by_language[language.code].site.translation_notice.draft
+        for _, html in pages_of(content, site, language):
+            assert any(notice.split(".")[0] in text for text in html.text_in(language.code)) != language.source
+
+
+def test_not_found_page_per_language(content, site):
+    for language, path in (("de", "404.html"), ("en", "en/404.html"), ("hsb", "hsb/404.html")):
+        html = read_page(site / path, path)
+        assert html.html_lang == language
+        assert {link["hreflang"]: link["href"] for link in html.switcher} == {"de": "/", "en": "/en/", "hsb": "/hsb/"}
+        assert content.by_language[language].site.not_found.title in html.text_in(language)
+
+
+def test_no_google_fonts_and_no_english_generator_line(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
+        assert "Made with" not in text, path
