@@ -33,6 +33,17 @@ def run(capsys):
     return _run
 
 
+def copy_site_project(target: Path) -> Path:
+    """Copy what a clean clone needs to build the real site (no generated files) into `target`."""
+    for name in ("mkdocs.yml", "content", "overrides", "docs/assets"):
+        source = REPOSITORY / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("languages", ".sitegen-*"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
 def write(project: Path, relative: str, text: str) -> Path:
     """Write a content file inside the project and return its path."""
     path = project / relative

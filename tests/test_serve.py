@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPOSITORY
+from conftest import copy_site_project
 
 
 def free_port() -> int:
@@ -41,12 +40,7 @@ def wait_for(url: str, text: str, seconds: float = 30) -> bool:
 
 @pytest.fixture
 def served(tmp_path):
-    for name in ("mkdocs.yml", "content", "overrides", "docs/assets"):
-        source = REPOSITORY / name
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("languages", ".sitegen-*"))
-        else:
-            shutil.copy(source, tmp_path / name)
+    copy_site_project(tmp_path)
     port = free_port()
     mkdocs = Path(sys.executable).with_name("mkdocs")
     server = subprocess.Popen([str(mkdocs), "serve", "--dev-addr", f"127.0.0.1:{port}"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from sitegen.content import load_content
 from sitegen.model import THEME_STRING_KEYS
 from sitegen.urls import FAQ, HOME, WORKSHOPS, page_url
 
-from conftest import REPOSITORY
+from conftest import REPOSITORY, copy_site_project
 from htmlpage import read_page
 
 
@@ -28,12 +27,7 @@ def content():
 def site(tmp_path_factory) -> Path:
     """A clean copy of the project, built with the real MkDocs exactly as `make site` does."""
     project = tmp_path_factory.mktemp("project")
-    for name in ("mkdocs.yml", "content", "overrides", "docs/assets"):
-        source = REPOSITORY / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("languages", ".sitegen-*"))
-        else:
-            shutil.copy(source, project / name)
+    copy_site_project(project)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
