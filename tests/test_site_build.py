@@ -154,3 +154,10 @@ def test_no_google_fonts_and_no_english_generator_line(site):
         text = path.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, path
         assert "Made with" not in text, path
+
+
+def test_the_draft_notice_link_is_in_the_page_language(content, site):
+    # The label "Read the German version" is English on an English page; only its target is German.
+    html = read_page(site / "en/faq/index.html", "en/faq/")
+    label = content.by_language["en"].site.translation_notice.source_link
+    assert label in html.text_in("en")
