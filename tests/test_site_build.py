@@ -161,3 +161,17 @@ def test_the_draft_notice_link_is_in_the_page_language(content, site):
     html = read_page(site / "en/faq/index.html", "en/faq/")
     label = content.by_language["en"].site.translation_notice.source_link
     assert label in html.text_in("en")
+
+
+def test_mkdocs_build_reports_content_errors_without_traceback(tmp_path):
+    project = copy_site_project(tmp_path)
+    workshop = project / "content/en/workshops/innovation-digitalisierung.yaml"
+    workshop.write_text(workshop.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("content/en/workshops/innovation-digitalisierung.yaml:1:8: unknown field 'titel'; did you mean 'title'?"
+            in result.stderr)
+    assert not (project / "site").exists()

@@ -83,3 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"sitegen: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return EXIT_CONTENT
+    except Exception as error:  # noqa: BLE001 - an editor must never see a traceback
+        print(f"sitegen: internal error, please report it to the maintainers: {type(error).__name__}: {error}",
+              file=sys.stderr)
+        return EXIT_CONTENT
