@@ -11,7 +11,6 @@ import pytest
 import yaml
 
 from sitegen.content import load_content
-from sitegen.model import THEME_STRING_KEYS
 from sitegen.urls import FAQ, HOME, WORKSHOPS, page_url
 
 from conftest import REPOSITORY, copy_site_project
@@ -62,7 +61,7 @@ def test_every_page_exists_in_every_language(content, site):
 def test_html_lang_title_and_description(content, site):
     for language in content.languages:
         texts = content.by_language[language.code]
-        for (page, slug), html in pages_of(content, site, language):
+        for (_, slug), html in pages_of(content, site, language):
             assert html.html_lang == language.code, html.url
             if slug:
                 assert html.description == texts.workshops[slug].summary
@@ -94,7 +93,7 @@ def test_sorbian_pages_have_sorbian_interface_strings_only(content, site):
     for code in ("de", "en"):
         strings = content.by_language[code].theme.strings.model_dump(by_alias=True)
         foreign.update({value: f"{code}:{key}" for key, value in strings.items() if value != hsb[key]})
-    for (page, slug), html in pages_of(content, site, content.by_language["hsb"].language):
+    for _, html in pages_of(content, site, content.by_language["hsb"].language):
         visible = html.text_in("hsb")
         leaked = sorted({foreign[text] for text in visible if text in foreign})
         assert leaked == [], f"{html.url} shows interface text in another language: {leaked}"

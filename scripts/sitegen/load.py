@@ -61,14 +61,14 @@ def load_document(path: Path, shown_path: str) -> Document:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ContentError([Problem(shown_path, 0, 0, f"cannot read the file: {error.strerror}")])
+        raise ContentError([Problem(shown_path, 0, 0, f"cannot read the file: {error.strerror}")]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(
             [Problem(shown_path, line, 0, "the file is not valid UTF-8 text; save it with UTF-8 encoding")]
-        )
+        ) from None
     return parse_document(text, path, shown_path)
 
 
@@ -77,14 +77,14 @@ def parse_document(text: str, path: Path, shown_path: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise ContentError([_syntax_problem(error, text, shown_path)])
+        raise ContentError([_syntax_problem(error, text, shown_path)]) from None
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         character = error.character if isinstance(error.character, int) else ord(error.character)
         raise ContentError([Problem(shown_path, line, 0, f"the file contains the invisible control character "
-                                    f"U+{character:04X}; delete it (retype the line if you cannot see it)")])
+                                    f"U+{character:04X}; delete it (retype the line if you cannot see it)")]) from None
     except yaml.YAMLError as error:  # errors without a position
-        raise ContentError([Problem(shown_path, 1, 1, f"this is not valid YAML: {error}")])
+        raise ContentError([Problem(shown_path, 1, 1, f"this is not valid YAML: {error}")]) from None
     document = Document(path=path, shown_path=shown_path, data=None)
     if node is None:
         return document

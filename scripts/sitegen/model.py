@@ -9,11 +9,10 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
-Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN.pattern)]
 Url = Annotated[str, StringConstraints(strict=True, pattern=r"^(https?://|mailto:)\S+$")]
 Email = Annotated[str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class ContentModel(BaseModel):
