@@ -5,8 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
-# Debian packages the tests use: aspell with the Upper Sorbian dictionary.
-DEBIAN_PACKAGES := aspell aspell-hsb
+# Debian packages sitegen and the tests use: aspell with the Upper Sorbian, German and English
+# dictionaries for spell-checking, gettext for msgfmt (checks the translators' PO files).
+DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check build clean setup
