@@ -15,17 +15,21 @@ def test_check_passes_on_the_repository_content(run):
 
 
 def test_check_reports_every_problem_at_file_line_column(project, run):
-    workshop = project / "content/en/workshops/beispiel.yaml"
-    workshop.write_text(workshop.read_text().replace("title: Example workshop", "titel: Example workshop"))
+    workshop = project / "content/de/workshops/beispiel.yaml"
+    workshop.write_text(workshop.read_text().replace("title: Beispielwerkstatt", "titel: Beispielwerkstatt"))
     write(project, "content/hsb/faq.yaml", "title: Prašenja\ntitle: Prašenja\nquestions: []\n")
+    translation = project / "content/en/workshops/beispiel.yaml"
+    translation.write_text(translation.read_text().replace("    text: Takes part.", "    url: https://example.org/"))
     code, out, err = run("--root", str(project), "check")
     assert code == 1
     assert out == ""
     assert err.splitlines() == [
-        "content/en/workshops/beispiel.yaml:1:1: the required field 'title' is missing; add it",
-        "content/en/workshops/beispiel.yaml:1:8: unknown field 'titel'; did you mean 'title'?",
+        "content/de/workshops/beispiel.yaml:1:1: the required field 'title' is missing; add it",
+        "content/de/workshops/beispiel.yaml:1:8: unknown field 'titel'; did you mean 'title'?",
+        "content/en/workshops/beispiel.yaml:16:10: 'url' is the same in every language and comes from the German "
+        "file; delete it here",
         "content/hsb/faq.yaml:2:1: the field 'title' appears twice (first on line 1); keep one and delete the other",
-        "3 errors found; nothing was written. Fix the lines above and run the command again.",
+        "4 errors found; nothing was written. Fix the lines above and run the command again.",
     ]
 
 
@@ -44,7 +48,7 @@ def test_missing_translation_is_a_warning(project, run):
     code, out, err = run("--root", str(project), "check")
     assert code == 0
     assert err == ("content/hsb/workshops/beispiel.yaml: [warning] the translation is missing; "
-                   "this workshop is not shown in 'hsb' until the file exists\n")
+                   "readers of 'hsb' see the German text, marked as German\n")
     assert out.endswith("no errors, 1 warnings\n")
 
 

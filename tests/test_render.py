@@ -38,7 +38,8 @@ def test_text_is_one_paragraph():
 
 
 def test_front_matter_strings_are_quoted():
-    assert markdown.front_matter_string('Titel: "A"\n B') == '"Titel: \\"A\\" B"'
+    # JSON-quoted for YAML, and HTML-escaped: the theme puts it into attributes as it is.
+    assert markdown.front_matter_string('Titel: "A" <b>\n B') == '"Titel: &quot;A&quot; &lt;b&gt; B"'
 
 
 def test_every_page_in_every_language(pages):
@@ -71,13 +72,21 @@ def test_dates_follow_the_page_language(pages):
 
 def test_draft_translation_says_so_and_links_to_the_source(pages):
     page = pages["hsb/workshops/beispiel.md"]
-    assert ('<div class="sitegen-notice" role="note" markdown>\nTutón přełožk je naćisk\\. '
+    assert "\ntranslation_status: draft\n" in page
+    assert ('<div class="sitegen-notice" role="note" data-translation-status="draft" markdown>\n'
+            'Tutón přełožk je naćisk\\. '
             '<a href="../../../workshops/beispiel/" hreflang="de">Němsku wersiju čitać</a>\n</div>') in page
 
 
-def test_reviewed_translation_has_no_notice(pages):
-    # The English site.yaml of the fixture is marked `review: reviewed`; its FAQ and workshop are not.
+def test_reviewed_translation_has_no_notice(project):
+    # Every text on a page counts: the English home page shows the workshop's summary too.
+    pages = render_pages(load_content(project / "content", project))
+    assert "sitegen-notice" in pages["en/index.md"]
+    workshop = project / "content/en/workshops/beispiel.yaml"
+    workshop.write_text(workshop.read_text() + "review: reviewed\n")
+    pages = render_pages(load_content(project / "content", project))
     assert "sitegen-notice" not in pages["en/index.md"]
+    assert "translation_status: current" in pages["en/index.md"]
     assert "sitegen-notice" in pages["en/faq.md"]
 
 

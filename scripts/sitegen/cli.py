@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import pipeline
+from . import pipeline, report, translate
 from .errors import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -45,12 +45,78 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    """Show per language which translated fields are current, outdated or missing.
+
+    Examples:  sitegen status
+               sitegen status --lang hsb --format markdown >> "$GITHUB_STEP_SUMMARY"
+               sitegen status --format json
+               sitegen status --fail-incomplete      (for release builds)
+    A field is `outdated` when its German text changed after it was translated, `missing` when the
+    translation has no text for it. Exits 1 with --fail-incomplete if any field is not current.
+    """
+    content = pipeline.check(_paths(args))
+    langs = report.translation_languages(content, args.lang)
+    _check_langs(content, args.lang)
+    print({"text": report.as_text, "markdown": report.as_markdown, "json": report.as_json}[args.format](
+        content, langs))
+    if args.fail_incomplete and report.incomplete(content, langs):
+        print(f"sitegen: {report.incomplete(content, langs)} translated fields are outdated or missing",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
+def cmd_mark_current(args: argparse.Namespace) -> int:
+    """Record that translations were brought up to date with today's German text.
+
+    Examples:  sitegen mark-current --lang en content/en/workshops/infrastruktur-mobilitaet.yaml
+               sitegen mark-current --lang hsb content/hsb/faq.yaml --field "questions[2].answer"
+               sitegen mark-current --lang en        (every translated field of the language)
+    Run it after you have translated or checked a text against the current German. Only fields that
+    have a translation are recorded; the fingerprints go into content/<lang>/translated-from.yaml.
+    """
+    paths = _paths(args)
+    content = pipeline.check(paths)
+    _check_langs(content, [args.lang])
+    items = translate.resolve_items(content, args.lang, args.files, paths.root) if args.files else None
+    count, changed = translate.mark_current(content, args.lang, items, args.field, paths.content)
+    target = content.by_language[args.lang].records_path
+    print(f"Recorded {count} translated field{'s' if count != 1 else ''} as current"
+          + ("" if changed else f"; {target} was already up to date"))
+    return EXIT_OK
+
+
+def _check_langs(content, langs: list[str] | None) -> None:
+    known = [language.code for language in content.languages[1:]]
+    for lang in langs or []:
+        if lang not in known:
+            raise UsageError(f"'{lang}' is not a translation language; use one of {', '.join(known)}")
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out."""
+
+
 def _print_warnings(warnings) -> None:
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-current": cmd_mark_current}
+
+
+def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    if name == "status":
+        parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
+        parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                            help="text (default), markdown for CI job summaries, json for tools")
+        parser.add_argument("--fail-incomplete", action="store_true",
+                            help="exit 1 if any translated field is outdated or missing")
+    if name == "mark-current":
+        parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
+        parser.add_argument("--field", help="only this field, e.g. goals[0] (as `sitegen status` names it)")
+        parser.add_argument("files", nargs="*", metavar="FILE", help="translation files (default: all)")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -62,8 +128,8 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, function in COMMANDS.items():
         summary, _, details = (function.__doc__ or "").partition("\n")
-        commands.add_parser(name, help=summary, description=function.__doc__,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        _arguments(name, commands.add_parser(name, help=summary, description=function.__doc__,
+                                             formatter_class=argparse.RawDescriptionHelpFormatter))
     return parser
 
 
@@ -78,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{count} error{'s' if count != 1 else ''} found; nothing was written. "
               "Fix the lines above and run the command again.", file=sys.stderr)
         return EXIT_CONTENT
+    except UsageError as error:
+        print(f"sitegen: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except OSError as error:

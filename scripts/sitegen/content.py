@@ -10,26 +10,57 @@ from pydantic import BaseModel
 from .errors import ContentError, Problem, display_path
 from .languages import LANGUAGES_FILE, load_languages
 from .load import Document, load_document
+from .fields import TextField, shared_field_names, text_fields, translation_model
 from .model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText, Workshop
+from .status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from .validate import validate
+from .views import merge
 
 WORKSHOPS_DIR = "workshops"
 # The files every language has, with their model.
 SITE_FILES: dict[str, type[BaseModel]] = {"site.yaml": SiteText, "faq.yaml": Faq, "theme.yaml": ThemeText}
+# Files every translation must have: the interface texts have no fallback.
+REQUIRED_FILES = ("site.yaml", "theme.yaml")
 # A language folder may also hold a spelling word list: names and terms the dictionary lacks.
 WORDLIST = "wordlist.txt"
 
 
 @dataclass
+class LoadedFile:
+    """One content file as read: its validated model (a translation model for translations) and document."""
+
+    item: str  # the file's path inside the language folder, e.g. "workshops/innovation-digitalisierung.yaml"
+    model: BaseModel
+    document: Document
+
+
+@dataclass
 class LanguageContent:
-    """Everything written in one language."""
+    """Everything a reader of one language sees, and where each text of it comes from.
+
+    `site`, `faq`, `theme` and `workshops` are the source structure filled with this language's
+    texts; where a translation lacks a text, the German one stands in (see views.Phrase)."""
 
     language: Language
     site: SiteText
     faq: Faq
     theme: ThemeText
     workshops: dict[str, Workshop]
-    sources: dict[str, str] = field(default_factory=dict)  # item key -> file path as shown to editors
+    files: dict[str, LoadedFile] = field(default_factory=dict)  # the files that exist, by item
+    paths: dict[str, str] = field(default_factory=dict)  # item -> file as shown to editors (may not exist yet)
+    fields: list[TextField] = field(default_factory=list)  # this language's own texts
+    status: list[FieldStatus] = field(default_factory=list)  # per source field; empty for the source
+    records: Records = field(default_factory=dict)
+    records_path: str = ""
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """item -> shown path of the files that exist."""
+        return {item: loaded.document.shown_path for item, loaded in self.files.items()}
+
+    def reviewed(self, item: str) -> bool:
+        loaded = self.files.get(item)
+        return loaded is not None and getattr(loaded.model, "review", None) == "reviewed"
 
 
 @dataclass
@@ -49,8 +80,21 @@ class Content:
         """Slugs of all workshops, in the order the source language lists them (by file name)."""
         return sorted(self.source.workshops)
 
+    @property
+    def items(self) -> list[str]:
+        """Every content item (file inside a language folder), in a stable order."""
+        return list(SITE_FILES) + [workshop_item(slug) for slug in self.workshop_slugs]
+
     def count_files(self) -> int:
-        return sum(len(c.sources) for c in self.by_language.values())
+        return sum(len(c.files) for c in self.by_language.values())
+
+
+def workshop_item(slug: str) -> str:
+    return f"{WORKSHOPS_DIR}/{slug}.yaml"
+
+
+def model_of(item: str) -> type[BaseModel]:
+    return SITE_FILES.get(item, Workshop)
 
 
 def load_content(content_dir: Path, root: Path) -> Content:
@@ -59,6 +103,7 @@ def load_content(content_dir: Path, root: Path) -> Content:
     problems: list[Problem] = []
     warnings: list[Problem] = []
     shown = lambda path: display_path(path, root)  # noqa: E731
+    source_code = languages[0].code
 
     declared = {language.code for language in languages}
     for child in sorted(content_dir.iterdir()):
@@ -66,85 +111,134 @@ def load_content(content_dir: Path, root: Path) -> Content:
             problems.append(Problem(shown(child), 0, 0, f"'{child.name}' is not a declared language; "
                                     f"add it to {shown(content_dir / LANGUAGES_FILE)} or remove the folder"))
 
-    loaded: dict[str, dict] = {}
+    loaded: dict[str, dict[str, LoadedFile]] = {}
+    records: dict[str, tuple[Records, str]] = {}
     for language in languages:
         folder = content_dir / language.code
-        items: dict = {"workshops": {}, "sources": {}}
+        is_source = language.code == source_code
+        files: dict[str, LoadedFile] = {}
         if not folder.is_dir():
             problems.append(Problem(shown(folder), 0, 0, f"the folder for language '{language.code}' is "
-                                    "missing; create it with site.yaml, faq.yaml and theme.yaml"))
+                                    "missing; create it with site.yaml and theme.yaml"))
             continue
-        problems += _unexpected_files(folder, shown)
+        problems += _unexpected_files(folder, shown, is_source)
         for name, model in SITE_FILES.items():
             path = folder / name
             if not path.exists():
-                problems.append(Problem(shown(path), 0, 0, f"this file is missing; copy {name} from "
-                                        f"{shown(content_dir / languages[0].code / name)} and translate it"))
+                if is_source or name in REQUIRED_FILES:
+                    problems.append(Problem(shown(path), 0, 0, f"this file is missing; copy {name} from "
+                                            f"{shown(content_dir / source_code / name)} and translate it"))
                 continue
-            items[name] = _load(path, model, shown, problems)
-            items["sources"][name] = shown(path)
+            _load(files, name, path, model if is_source else translation_model(model), shown, problems,
+                  hints=None if is_source else _shared_hints(model))
         for path in sorted((folder / WORKSHOPS_DIR).glob("*.yaml")):
             if not SLUG_PATTERN.match(path.stem):
                 problems.append(Problem(shown(path), 0, 0, "the file name must be a short name of lowercase "
                                         "letters a-z, digits and hyphens, e.g. innovation-digitalisierung.yaml"))
                 continue
-            items["workshops"][path.stem] = _load(path, Workshop, shown, problems)
-            items["sources"][f"workshops/{path.stem}"] = shown(path)
-        loaded[language.code] = items
+            _load(files, workshop_item(path.stem), path, Workshop if is_source else translation_model(Workshop),
+                  shown, problems, hints=None if is_source else _shared_hints(Workshop))
+        if not is_source:
+            record_path = folder / RECORD_FILE
+            records[language.code] = ({}, shown(record_path))
+            if record_path.exists():
+                try:
+                    records[language.code] = (load_records(load_document(record_path, shown(record_path))),
+                                              shown(record_path))
+                except ContentError as error:
+                    problems.extend(error.problems)
+        loaded[language.code] = files
 
-    source_code = languages[0].code
-    source_slugs = set(loaded.get(source_code, {}).get("workshops", {}))
+    source_files = loaded.get(source_code, {})
+    # By file name, so that a German file with errors does not make every reference to it an error too.
+    source_slugs = {path.stem for path in (content_dir / source_code / WORKSHOPS_DIR).glob("*.yaml")
+                    if SLUG_PATTERN.match(path.stem)}
     for language in languages[1:]:
-        for slug in sorted(loaded.get(language.code, {}).get("workshops", {})):
-            if slug not in source_slugs:
-                path = content_dir / language.code / WORKSHOPS_DIR / f"{slug}.yaml"
+        for item in sorted(loaded.get(language.code, {})):
+            if item.startswith(WORKSHOPS_DIR) and item[len(WORKSHOPS_DIR) + 1:-5] not in source_slugs:
+                path = content_dir / language.code / item
                 problems.append(Problem(shown(path), 0, 0, "this translation has no German source "
-                                        f"{shown(content_dir / source_code / WORKSHOPS_DIR / (slug + '.yaml'))}; "
+                                        f"{shown(content_dir / source_code / item)}; "
                                         "check the file name, or create the German file first"))
-        for slug in sorted(source_slugs - set(loaded.get(language.code, {}).get("workshops", {}))):
-            path = content_dir / language.code / WORKSHOPS_DIR / f"{slug}.yaml"
-            warnings.append(Problem(shown(path), 0, 0, "the translation is missing; this workshop is not "
-                                    f"shown in '{language.code}' until the file exists", level="warning"))
 
     for language in languages:
-        faq_document = loaded.get(language.code, {}).get("faq.yaml")
-        if isinstance(faq_document, tuple):
-            faq, document = faq_document
-            for q_index, entry in enumerate(faq.questions):
-                for s_index, slug in enumerate(entry.see_also):
+        faq = loaded.get(language.code, {}).get("faq.yaml")
+        if faq is not None:
+            for q_index, entry in enumerate(faq.model.questions or []):
+                for s_index, slug in enumerate(getattr(entry, "see_also", None) or []):
                     if slug not in source_slugs:
-                        problems.append(document.problem(
+                        problems.append(faq.document.problem(
                             ("questions", q_index, "see_also", s_index),
                             f"there is no workshop '{slug}'; use the file name of a workshop without .yaml"))
 
     if problems:
         raise ContentError(problems)
+
     by_language = {}
+    items = list(SITE_FILES) + [workshop_item(slug) for slug in sorted(source_slugs)]
+    source_fields = {item: text_fields(source_code, item, source_files[item].model, source_files[item].document)
+                     for item in items}
     for language in languages:
-        items = loaded[language.code]
-        by_language[language.code] = LanguageContent(
-            language=language,
-            site=items["site.yaml"][0],
-            faq=items["faq.yaml"][0],
-            theme=items["theme.yaml"][0],
-            workshops={slug: value[0] for slug, value in items["workshops"].items()},
-            sources=items["sources"],
-        )
+        files = loaded[language.code]
+        code = language.code
+        paths = {item: shown(content_dir / code / item) for item in items}
+        own = [f for item, loaded_file in files.items()
+               for f in text_fields(code, item, loaded_file.model, loaded_file.document)]
+        texts = LanguageContent(language=language, site=None, faq=None, theme=None, workshops={},  # type: ignore[arg-type]
+                                files=files, paths=paths, fields=own)
+        if code == source_code:
+            texts.site, texts.faq, texts.theme = (files[name].model for name in SITE_FILES)
+            texts.workshops = {slug: files[workshop_item(slug)].model for slug in sorted(source_slugs)}
+        else:
+            texts.records, texts.records_path = records[code]
+            own_by_key = {f.key: f for f in own}
+            for item in items:
+                recorded = texts.records.get(item, {})
+                reviewed = texts.reviewed(item)
+                for source_field in source_fields[item]:
+                    translation = own_by_key.pop(source_field.key, None)
+                    texts.status.append(FieldStatus(
+                        code, source_field, translation,
+                        field_status(source_field, translation, recorded.get(source_field.field)),
+                        reviewed, paths[item]))
+            for extra in own_by_key.values():
+                warnings.append(Problem(extra.file, extra.line, extra.column,
+                                        "the German file has no such entry, so this text is not shown; delete it, "
+                                        "or add the entry to the German file first", level="warning"))
+            state = {(s.item, s.source.path): s for s in texts.status}
+
+            def view(item: str, texts=texts, state=state):
+                translation = files[item].model if item in files else None
+                return merge(source_files[item].model, translation, lambda path: state[(item, path)].status,
+                             texts.reviewed(item), code, source_code)
+
+            texts.site, texts.faq, texts.theme = (view(name) for name in SITE_FILES)
+            texts.workshops = {slug: view(workshop_item(slug)) for slug in sorted(source_slugs)}
+            missing_files = [item for item in items if item not in files]
+            for item in missing_files:
+                warnings.append(Problem(paths[item], 0, 0, f"the translation is missing; readers of '{code}' see "
+                                        "the German text, marked as German", level="warning"))
+        by_language[code] = texts
     return Content(languages=languages, by_language=by_language, warnings=sorted(warnings))
 
 
-def _load(path: Path, model: type[BaseModel], shown, problems: list[Problem]):
-    """Load and validate one file; on failure record its problems and return None."""
+def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseModel], shown,
+          problems: list[Problem], hints: dict[str, str] | None) -> None:
+    """Load and validate one file into `files`; on failure record its problems."""
     try:
         document: Document = load_document(path, shown(path))
-        return validate(document, model), document
+        files[item] = LoadedFile(item, validate(document, model, hints), document)
     except ContentError as error:
         problems.extend(error.problems)
-        return None
 
 
-def _unexpected_files(folder: Path, shown) -> list[Problem]:
-    expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST}
+def _shared_hints(model: type[BaseModel]) -> dict[str, str]:
+    return {name: f"'{name}' is the same in every language and comes from the German file; delete it here"
+            for name in shared_field_names(model)}
+
+
+def _unexpected_files(folder: Path, shown, is_source: bool) -> list[Problem]:
+    expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | (set() if is_source else {RECORD_FILE})
     problems = []
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):

@@ -39,16 +39,16 @@ class Partner(ContentModel):
 class Contact(ContentModel):
     """Eine Ansprechperson."""
 
-    name: Text = Field(description="Name der Person.")
+    name: Text = Field(description="Name der Person. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
     role: Text | None = Field(None, description="Funktion, z. B. „Leitung der Werkstatt“.")
-    email: Email | None = Field(None, description="E-Mail-Adresse.")
-    phone: Text | None = Field(None, description="Telefonnummer.")
+    email: Email | None = Field(None, description="E-Mail-Adresse. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
+    phone: Text | None = Field(None, description="Telefonnummer. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
 
 
 class Meeting(ContentModel):
     """Ein Termin der Werkstatt."""
 
-    date: datetime.date = Field(description="Datum im Format JJJJ-MM-TT, z. B. 2027-03-15.")
+    date: datetime.date = Field(description="Datum im Format JJJJ-MM-TT, z. B. 2027-03-15. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
     title: Text = Field(description="Worum es geht.")
     place: Text | None = Field(None, description="Ort des Treffens.")
 
@@ -57,7 +57,7 @@ class Link(ContentModel):
     """Ein weiterführender Link."""
 
     title: Text = Field(description="Text des Links.")
-    url: Url = Field(description="Adresse, beginnend mit https://")
+    url: Url = Field(description="Adresse, beginnend mit https://. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
 
 
 class Workshop(ContentModel):
@@ -86,7 +86,7 @@ class FaqEntry(ContentModel):
     question: Text = Field(description="Die Frage, eine Zeile.")
     answer: Text = Field(description="Die Antwort.")
     items: list[Text] = Field([], description="Aufzählung unter der Antwort (optional).")
-    see_also: list[Slug] = Field([], description="Kurznamen von Werkstätten, auf die verwiesen wird.")
+    see_also: list[Slug] = Field([], description="Kurznamen von Werkstätten, auf die verwiesen wird. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
 
 
 class Faq(ContentModel):
@@ -140,10 +140,15 @@ class Labels(ContentModel):
 
 
 class TranslationNotice(ContentModel):
-    """Hinweis auf übersetzten Seiten, solange die Übersetzung ein Entwurf ist."""
+    """Hinweise auf übersetzten Seiten: wie aktuell und wie vollständig die Übersetzung ist."""
 
-    draft: Text
-    source_link: Text
+    draft: Text = Field(description="Die Übersetzung ist ein Entwurf, noch nicht von Muttersprachlern geprüft.")
+    outdated: Text = Field(description="Der deutsche Text wurde geändert, nachdem übersetzt wurde.")
+    missing: Text = Field(description="Teile der Seite sind nicht übersetzt und stehen auf Deutsch da.")
+    untranslated: Text = Field(description="Die ganze Seite ist nicht übersetzt und steht auf Deutsch da.")
+    source_link: Text = Field(description="Text des Links zur deutschen Fassung.")
+    fallback_mark: Text = Field(description="Kurzer Zusatz in der Navigation bei Seiten, die nur auf Deutsch "
+                                "vorliegen, z. B. „(auf Deutsch)“.")
 
 
 class NotFoundText(ContentModel):
@@ -157,14 +162,14 @@ class NotFoundText(ContentModel):
 class SiteText(ContentModel):
     """Texte der Website. Datei: content/<sprache>/site.yaml"""
 
-    site_name: Text = Field(description="Name der Website, steht in der Kopfzeile.")
-    site_description: Text = Field(description="Beschreibung der Website für Suchmaschinen, ein Satz.")
-    nav: NavLabels
+    site_name: Text = Field(description="Name der Website, steht in der Kopfzeile.", json_schema_extra={"translate": "required"})
+    site_description: Text = Field(description="Beschreibung der Website für Suchmaschinen, ein Satz.", json_schema_extra={"translate": "required"})
+    nav: NavLabels = Field(description="Beschriftungen der Navigation.", json_schema_extra={"translate": "required"})
     home: HomeText
     workshops: WorkshopsPageText
-    labels: Labels
-    translation_notice: TranslationNotice
-    not_found: NotFoundText
+    labels: Labels = Field(description="Überschriften und Beschriftungen der Werkstattseiten.", json_schema_extra={"translate": "required"})
+    translation_notice: TranslationNotice = Field(description="Hinweise zum Stand der Übersetzung.", json_schema_extra={"translate": "required"})
+    not_found: NotFoundText = Field(description="Texte der Fehlerseite 404.", json_schema_extra={"translate": "required"})
     review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
 
 
@@ -195,7 +200,7 @@ ThemeStringTexts = create_model(
 class ThemeText(ContentModel):
     """Oberflächentexte des Themes. Datei: content/<sprache>/theme.yaml"""
 
-    strings: ThemeStringTexts  # type: ignore[valid-type]
+    strings: ThemeStringTexts = Field(description="Alle Oberflächentexte des Themes.", json_schema_extra={"translate": "required"})  # type: ignore[valid-type]
     review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
 
 
@@ -210,6 +215,10 @@ class Language(ContentModel):
     source: bool = Field(False, description="true bei der Quellsprache (genau eine).")
     search: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2}$")] | None = Field(
         None, description="Sprache für Wortstämme in der Suche; weglassen, wenn die Suche sie nicht kennt."
+    )
+    spelling: Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Za-z0-9_-]+$")] | None = Field(
+        None, description="Wörterbuch für die Rechtschreibprüfung mit aspell, z. B. de_DE, en_GB, hsb; "
+        "weglassen, wenn es keines gibt."
     )
 
 

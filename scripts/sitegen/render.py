@@ -1,15 +1,53 @@
-"""Pure rendering: validated content in, Markdown pages out (relative path in docs/ -> text)."""
+"""Pure rendering: validated content in, Markdown pages out (relative path in docs/ -> text).
+
+Every text goes through the `md` filter. A text that is not in the page's language (a German
+text standing in for a missing translation) is wrapped in `<span lang="de">`, and every text
+reports its translation state, so that each page knows the worst state of what it shows and
+can tell the reader: in a notice, in its front matter, and on its main element (mkdocs_plugin).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import jinja2
 from babel.dates import format_date
 
 from . import markdown
-from .content import Content, LanguageContent
+from .content import Content, LanguageContent, workshop_item
+from .inline import plain_text
+from .status import CURRENT, DRAFT, MISSING, OUTDATED, worst
 from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url, relative_url
+from .views import Phrase
+
+
+@dataclass
+class PageState:
+    """What the texts on one page reported while it was rendered."""
+
+    lang: str
+    states: list[str] = field(default_factory=list)
+    unreviewed: bool = False
+    fallbacks: list[str] = field(default_factory=list)  # source-language texts shown on this page
+
+    @property
+    def status(self) -> str:
+        return worst(self.states + ([DRAFT] if self.unreviewed else []))
+
+
+@jinja2.pass_context
+def _md(context: jinja2.runtime.Context, value: str) -> str:
+    state: PageState | None = context.get("page_state")
+    rendered = markdown.text(value)
+    if isinstance(value, Phrase) and state is not None:
+        state.states.append(value.state)
+        if not value.reviewed:
+            state.unreviewed = True
+        if value.lang != state.lang:
+            state.fallbacks.append(plain_text(value))
+            rendered = f'<span lang="{value.lang}">{rendered}</span>'
+    return rendered
 
 
 @lru_cache(maxsize=1)
@@ -22,8 +60,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = markdown.text
-    env.filters["fm"] = markdown.front_matter_string
+    env.filters["md"] = _md
     return env
 
 
@@ -41,22 +78,49 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
     source = content.source
     env = _environment()
     env.filters["long_date"] = lambda value: format_date(value, format="long", locale=language.code)
-    slugs = [slug for slug in content.workshop_slugs if slug in texts.workshops]
+    slugs = content.workshop_slugs
+    notices = texts.site.translation_notice
 
-    def notice(page_key: str, page: str, slug: str | None = None) -> dict | None:
-        """The draft notice for a translated page whose text has not been reviewed."""
-        if language.source:
-            return None
-        item = texts.workshops[slug] if slug else {"site.yaml": texts.site, "faq.yaml": texts.faq}[page_key]
-        if item.review == "reviewed":
-            return None
-        here = page_url(language, page, slug)
-        return {
-            "text": texts.site.translation_notice.draft,
-            "link_label": texts.site.translation_notice.source_link,
-            "source_url": relative_url(here, page_url(source.language, page, slug)),
-            "source_code": source.language.code,
-        }
+    def page(template: str, kind: str, slug: str | None, title: str, description: str, main_item: str,
+             **values) -> tuple[str, str]:
+        state = PageState(language.code)
+        body = env.get_template(template).render(
+            site=texts.site, labels=texts.site.labels, page_state=state, **values)
+        untranslated = not language.source and main_item not in texts.files
+        front = {"title": markdown.front_matter_string(title),
+                 "description": markdown.front_matter_string(description)}
+        matter = [f"{key}: {value}" for key, value in front.items()]
+        if not language.source:
+            matter.append(f"translation_status: {state.status}")
+            headings = [text for text in dict.fromkeys(state.fallbacks)
+                        if text == plain_text(title) or _in_heading(text, body)]
+            if headings:
+                matter.append("translation_fallbacks:")
+                matter += [f"  - {markdown.front_matter_string(text)}" for text in headings]
+        if untranslated:
+            # A German copy is not advertised as a page in this language: not in its search index,
+            # its sitemap or its hreflang links (the plugin reads this flag).
+            matter += ["translation_fallback: true", "search:", "  exclude: true"]
+        notice = ""
+        if state.status != CURRENT:
+            sentences = []
+            if untranslated:
+                sentences.append(notices.untranslated)
+            elif MISSING in state.states:
+                sentences.append(notices.missing)
+            elif OUTDATED in state.states:
+                sentences.append(notices.outdated)
+            if state.unreviewed:
+                sentences.append(notices.draft)
+            here = page_url(language, kind, slug)
+            notice = env.get_template("_notice.md.j2").render(notice={
+                "status": state.status,
+                "texts": sentences,
+                "link_label": notices.source_link,
+                "source_url": relative_url(here, page_url(source.language, kind, slug)),
+                "source_code": source.language.code,
+            }, page_state=None)
+        return page_source(language, kind, slug), "---\n" + "\n".join(matter) + "\n---\n" + notice + body
 
     def workshop_links(prefix: str) -> list[dict]:
         return [
@@ -65,18 +129,23 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
             for slug in slugs
         ]
 
-    common = {"site": texts.site, "labels": texts.site.labels}
-    pages = {
-        page_source(language, HOME): env.get_template("home.md.j2").render(
-            **common, notice=notice("site.yaml", HOME), workshop_links=workshop_links("workshops/")),
-        page_source(language, WORKSHOPS): env.get_template("workshops.md.j2").render(
-            **common, notice=notice("site.yaml", WORKSHOPS), workshop_links=workshop_links("")),
-        page_source(language, FAQ): env.get_template("faq.md.j2").render(
-            **common, notice=notice("faq.yaml", FAQ), faq=texts.faq,
-            workshop_titles={slug: texts.workshops[slug].title for slug in slugs}),
-    }
-    template = env.get_template("workshop.md.j2")
+    site = texts.site
+    pages = dict([
+        page("home.md.j2", HOME, None, site.home.title, site.site_description, "site.yaml",
+             workshop_links=workshop_links("workshops/")),
+        page("workshops.md.j2", WORKSHOPS, None, site.workshops.title, site.workshops.intro, "site.yaml",
+             workshop_links=workshop_links("")),
+        page("faq.md.j2", FAQ, None, texts.faq.title, texts.faq.intro or texts.faq.title, "faq.yaml",
+             faq=texts.faq, workshop_titles={slug: texts.workshops[slug].title for slug in slugs}),
+    ])
     for slug in slugs:
-        pages[page_source(language, WORKSHOPS, slug)] = template.render(
-            **common, notice=notice("", WORKSHOPS, slug), workshop=texts.workshops[slug])
+        workshop = texts.workshops[slug]
+        path, text = page("workshop.md.j2", WORKSHOPS, slug, workshop.title, workshop.summary,
+                          workshop_item(slug), workshop=workshop)
+        pages[path] = text
     return pages
+
+
+def _in_heading(text: str, body: str) -> bool:
+    escaped = markdown.text(text)
+    return any(line.startswith("#") and escaped in line for line in body.splitlines())

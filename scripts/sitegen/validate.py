@@ -15,8 +15,10 @@ from .load import Document
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(document: Document, model: type[M]) -> M:
-    """Return `document.data` as an instance of `model`, or raise ContentError listing all problems."""
+def validate(document: Document, model: type[M], hints: dict[str, str] | None = None) -> M:
+    """Return `document.data` as an instance of `model`, or raise ContentError listing all problems.
+
+    `hints` gives the message for fields that are unknown here for a known reason."""
     if not isinstance(document.data, dict):
         expected = f"fields like `{next(iter(_field_names(model)))}: …`"
         found = "the file is empty" if document.data is None else f"it holds {_describe(document.data)}"
@@ -24,11 +26,11 @@ def validate(document: Document, model: type[M]) -> M:
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
-        problems = {_explain(document, model, detail) for detail in error.errors()}
+        problems = {_explain(document, model, detail, hints or {}) for detail in error.errors()}
         raise ContentError(sorted(problems)) from None
 
 
-def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any]) -> Problem:
+def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any], hints: dict[str, str]) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
     # Unions report one error per alternative, with the alternative's type name in the path;
@@ -38,6 +40,8 @@ def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any])
     value = detail.get("input")
     if kind == "extra_forbidden":
         field = loc[-1]
+        if field in hints:
+            return document.problem(loc, hints[field])
         valid = _field_names(_model_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(field), valid, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"valid fields here: {', '.join(valid)}"
