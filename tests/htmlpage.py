@@ -19,6 +19,7 @@ class Page:
     texts: list[tuple[str, str]] = field(default_factory=list)  # (language in force, text)
     switcher: list[dict] = field(default_factory=list)
     alternates: list[dict] = field(default_factory=list)
+    links: list[dict] = field(default_factory=list)  # every <a>, with "_parents": classes of its ancestors
     config: dict = field(default_factory=dict)
     description: str = ""
 
@@ -35,7 +36,7 @@ class _Reader(HTMLParser):
     def __init__(self, page: Page):
         super().__init__(convert_charrefs=True)
         self.page = page
-        self.stack: list[tuple[str, str]] = []
+        self.stack: list[tuple[str, str, str]] = []  # (tag, language in force, class)
         self.in_script = ""
 
     def lang(self) -> str:
@@ -52,13 +53,15 @@ class _Reader(HTMLParser):
             self.page.alternates.append(attributes)
         if tag == "a" and "md-select__link" in (attributes.get("class") or ""):
             self.page.switcher.append(attributes)
+        if tag == "a":
+            self.page.links.append({**attributes, "_parents": " ".join(entry[2] for entry in self.stack)})
         for name in READER_ATTRIBUTES:
             if attributes.get(name):
                 self.page.texts.append((lang, attributes[name].strip()))
         if tag == "script":
             self.in_script = attributes.get("id", "other")
         if tag not in VOID:
-            self.stack.append((tag, lang))
+            self.stack.append((tag, lang, attributes.get("class") or ""))
 
     def handle_endtag(self, tag):
         if tag == "script":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +16,11 @@ from . import pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
 from .content import load_content
 from .errors import ContentError
+from .inline import plain_text
 from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
+
+# Material's main element, once per page; the page's translation state is added to it.
+MAIN_ELEMENT = '<main class="md-main" data-md-component="main">'
 
 
 def i18n_languages(content_dir: str = "content") -> list[dict]:
@@ -33,9 +39,10 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
     for language in content.languages:
         texts = content.by_language[language.code]
         nav_labels = texts.site.nav
+        # Navigation titles go into the HTML as they are; escaped like the pages' front matter titles.
         workshops = [
-            {texts.workshops[slug].title: page_source(language, WORKSHOPS, slug)}
-            for slug in content.workshop_slugs if slug in texts.workshops
+            {html.escape(plain_text(texts.workshops[slug].title)): page_source(language, WORKSHOPS, slug)}
+            for slug in content.workshop_slugs
         ]
         languages.append({
             "locale": language.code,
@@ -65,6 +72,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.not_found_pages: dict[str, str] = {}
         self.source_language: str | None = None
         self.languages = []
+        self.untranslated: set[str] = set()  # docs paths of pages that are German copies
+        self.fallback_marks: dict[str, str] = {}  # language -> "(in German)" in that language
+        self.fallback_texts: dict[str, set[str]] = {}  # language -> German titles shown in its navigation
+        self.fallback_pages: dict[str, set[str]] = {}  # language -> titles of its untranslated pages
 
     @event_priority(100)
     def on_config(self, config):
@@ -79,9 +90,28 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             result = pipeline.build(paths)
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
-        self.source_language = result.content.languages[0].code
-        self.languages = result.content.languages
+        content = result.content
+        self.source_language = content.languages[0].code
+        self.languages = content.languages
+        self.untranslated = {
+            source for language in content.languages[1:]
+            for source, item in page_items(content, language).items()
+            if item not in content.by_language[language.code].files
+        }
+        self.fallback_marks = {code: texts.site.translation_notice.fallback_mark
+                               for code, texts in content.by_language.items()}
+        self.fallback_texts, self.fallback_pages = {}, {}
         return config
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Every page is read before any is rendered, so by the time the navigation is rendered on
+        # any page, these sets hold every German text that this language's navigation shows.
+        lang = page.file.src_uri.split("/")[0]
+        for text in page.meta.get("translation_fallbacks") or []:
+            self.fallback_texts.setdefault(lang, set()).add(text)
+        if page.meta.get("translation_fallback"):
+            self.fallback_pages.setdefault(lang, set()).add(page.meta.get("title", ""))
+        return markdown
 
     @event_priority(0)  # after mkdocs-static-i18n (50) has set this page's language links
     def on_page_context(self, context, page, config, nav):
@@ -89,12 +119,33 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         # which break when the site is published below a path (GitHub Pages: /<repository>/).
         # Made site-relative, the theme's `url` filter turns them into links relative to the page.
         # (mkdocs-static-i18n sets `extra.alternate` as an attribute, so it is read and written as one.)
-        for alternate in getattr(config.extra, "alternate", None) or []:
+        alternates = getattr(config.extra, "alternate", None) or []
+        for alternate in alternates:
             if alternate["link"].startswith("/"):
                 alternate["link"] = alternate["link"].lstrip("/") or "."
+        # A German copy standing in for a missing translation is not advertised as a page in that
+        # language: it is left out of the hreflang links. The switcher still offers it, marked.
+        identity = page.file.src_uri.split("/", 1)[1]
+        switcher = [dict(alternate, fallback=f"{alternate['lang']}/{identity}" in self.untranslated,
+                         mark=self.fallback_marks.get(alternate["lang"], ""))
+                    for alternate in alternates]
+        config.extra.sitegen_switcher = switcher
+        config.extra.alternate = [alternate for alternate in alternates
+                                  if f"{alternate['lang']}/{identity}" not in self.untranslated]
         return context
 
+    def on_post_page(self, output, page, config):
+        status = page.meta.get("translation_status", "current")
+        if output.count(MAIN_ELEMENT) != 1:
+            raise PluginError(f"{page.file.src_uri}: the theme's main element was not found; "
+                              "update MAIN_ELEMENT in sitegen/mkdocs_plugin.py for this theme version")
+        output = output.replace(MAIN_ELEMENT, MAIN_ELEMENT[:-1] + f' data-translation-status="{status}">')
+        lang = page.file.src_uri.split("/")[0]
+        return mark_fallbacks(output, self.fallback_texts.get(lang, set()), self.fallback_pages.get(lang, set()),
+                              self.source_language, self.fallback_marks.get(lang, ""))
+
     def on_template_context(self, context, template_name, config):
+        context["sitegen_untranslated"] = self.untranslated  # for sitemap.xml
         # The 404 page is served at any depth, so MkDocs renders it with an absolute base path;
         # its language links must be absolute too: each language's home page.
         if template_name == "404.html":
@@ -103,6 +154,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                 {"name": language.name, "lang": language.code, "link": base + page_url(language, HOME)}
                 for language in self.languages
             ]
+            config.extra.sitegen_switcher = None
         return context
 
     def on_post_template(self, output_content, template_name, config):
@@ -124,3 +176,33 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_serve(self, server, config, builder):
         server.watch(self.config.content_dir)
         return server
+
+
+def page_items(content, language) -> dict[str, str]:
+    """Docs path of each page whose main content is one item -> that item."""
+    items = {page_source(language, FAQ): "faq.yaml"}
+    for slug in content.workshop_slugs:
+        items[page_source(language, WORKSHOPS, slug)] = f"workshops/{slug}.yaml"
+    return items
+
+
+def mark_fallbacks(output: str, texts: set[str], pages: set[str], source_language: str, mark: str) -> str:
+    """In the navigation, table of contents and footer, mark German texts with `lang`, and titles of
+    pages that are German copies with the language's "(in German)" mark too.
+
+    These texts come from page titles and headings, which the theme puts into `md-ellipsis`
+    elements as they are; the page content itself was marked when it was rendered."""
+    if not texts and not pages:
+        return output
+    titles = sorted(texts | pages, key=len, reverse=True)
+    pattern = re.compile(r'(<(span|div) class="md-ellipsis">\s*)(' + "|".join(map(re.escape, titles))
+                         + r')(\s*</\2>)')
+
+    def replace(match: re.Match) -> str:
+        text = match.group(3)
+        marked = f'<span lang="{source_language}">{text}</span>'
+        if text in pages:
+            marked += f' <small class="sitegen-fallback-mark">{html.escape(mark)}</small>'
+        return match.group(1) + marked + match.group(4)
+
+    return pattern.sub(replace, output)

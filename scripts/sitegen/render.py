@@ -110,7 +110,7 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
                 sentences.append(notices.missing)
             elif OUTDATED in state.states:
                 sentences.append(notices.outdated)
-            if state.unreviewed:
+            if state.unreviewed and not untranslated:
                 sentences.append(notices.draft)
             here = page_url(language, kind, slug)
             notice = env.get_template("_notice.md.j2").render(notice={
