@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import ContentError, Problem
 from .fields import TextField, format_path
+from .inline import plain_text
 from .load import Document
 
 RECORD_FILE = "translated-from.yaml"
@@ -43,8 +44,9 @@ def worst(states) -> str:
 
 
 def fingerprint(text: str) -> str:
-    """A short fingerprint of a text; insensitive to line wrapping and Unicode normalisation."""
-    normal = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """A short fingerprint of a text as readers see it: insensitive to line wrapping, Unicode
+    normalisation and language-of-parts markup (marking a name as Sorbian changes no meaning)."""
+    normal = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", plain_text(text))).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
