@@ -49,7 +49,7 @@ def test_missing_translation_is_a_warning(project, run):
     assert code == 0
     assert err == ("content/hsb/workshops/beispiel.yaml: [warning] the translation is missing; "
                    "readers of 'hsb' see the German text, marked as German\n")
-    assert out.endswith("no errors, 1 warnings\n")
+    assert out.endswith("no errors, 1 warning\n")
 
 
 def test_cross_file_problems(project, run):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from . import pipeline, report, translate
@@ -19,14 +20,27 @@ def _paths(args: argparse.Namespace) -> pipeline.Paths:
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate all content without writing anything.
 
-    Example:  sitegen check
-    Prints every problem as `file:line:column: message` and exits 1 if there is any error.
+    Examples:  sitegen check
+               sitegen check --strict      (unknown words are errors too, for release builds)
+    Checks the structure of every file, that each translation is in its own language (not German
+    with a label in front, not a copy of the German text), and the spelling with aspell; words the
+    dictionary does not know are warnings. Prints every problem as `file:line:column: message` and
+    exits 1 if there is any error.
     """
-    content = pipeline.check(_paths(args))
-    _print_warnings(content.warnings)
+    paths = _paths(args)
+    content = pipeline.check(paths)
+    problems = pipeline.review(content, paths)
+    if args.strict:
+        problems = [replace(problem, level="error") if problem.level == "warning" and problem.kind == "spelling"
+                    else problem for problem in problems]
+    errors = [problem for problem in problems if problem.level == "error"]
+    if errors:
+        raise ContentError(sorted(errors + content.warnings + [p for p in problems if p.level != "error"]))
+    warnings = sorted(content.warnings + problems)
+    _print_warnings(warnings)
     print(f"OK: {content.count_files()} content files in {len(content.languages)} languages "
           f"({', '.join(language.code for language in content.languages)}), no errors"
-          + (f", {len(content.warnings)} warnings" if content.warnings else ""))
+          + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""))
     return EXIT_OK
 
 
@@ -107,6 +121,8 @@ COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-
 
 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
+    if name == "check":
+        parser.add_argument("--strict", action="store_true", help="treat unknown words as errors")
     if name == "status":
         parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",

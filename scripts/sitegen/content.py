@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from .errors import ContentError, Problem, display_path
 from .languages import LANGUAGES_FILE, load_languages
 from .load import Document, load_document
+from .inline import markup_problem
 from .fields import TextField, shared_field_names, text_fields, translation_model
 from .model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText, Workshop
 from .status import RECORD_FILE, FieldStatus, Records, field_status, load_records
@@ -162,6 +163,11 @@ def load_content(content_dir: Path, root: Path) -> Content:
                                         "check the file name, or create the German file first"))
 
     for language in languages:
+        for loaded_file in loaded.get(language.code, {}).values():
+            for text_field in text_fields(language.code, loaded_file.item, loaded_file.model, loaded_file.document):
+                message = markup_problem(text_field.text)
+                if message:
+                    problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
         faq = loaded.get(language.code, {}).get("faq.yaml")
         if faq is not None:
             for q_index, entry in enumerate(faq.model.questions or []):

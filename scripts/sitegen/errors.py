@@ -15,6 +15,7 @@ class Problem:
     column: int
     message: str
     level: str = "error"
+    kind: str = ""  # which check found it, when that matters (e.g. "spelling": `check --strict`)
 
     def format(self) -> str:
         """Render as `path:line:col: message`, the format editors and IDEs understand."""

@@ -49,3 +49,25 @@ def plain_text(text: str) -> str:
 def malformed(text: str) -> bool:
     """True when the text tries to mark a language but the markup is not well formed."""
     return bool(ATTEMPT.search(MARKUP.sub("", text)))
+
+
+def markup_problem(text: str) -> str | None:
+    """Why the language markup in `text` is wrong, or None when it is right (or absent)."""
+    if malformed(text):
+        return ("the language markup is not well formed; write the phrase in square brackets followed by "
+                "its language, like [Budyšin]{lang=hsb}")
+    for part in split_parts(text):
+        if part.lang is not None and not _known_language(part.lang):
+            return (f"'{part.lang}' in {{lang={part.lang}}} is not a known language code; use a code like "
+                    "de, en, hsb, dsb, pl or cs")
+    return None
+
+
+def _known_language(tag: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+        return True
+    except (UnknownLocaleError, ValueError):
+        return False

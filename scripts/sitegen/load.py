@@ -7,6 +7,7 @@ hand, so that duplicate keys, aliases and foreign tags become problems with a lo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,11 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown_path: str) -> 
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = error.problem or error.context or "unexpected text"
     at = text[mark.index] if mark and mark.index < len(text) else ""
+    line_text = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if at == "\t" or "'\\t'" in what:
         hint = "indent with spaces, not tab characters"
+    elif re.search(r"(:|-)\s+\[[^\]]*\]\{lang=", line_text):
+        hint = 'a text that starts with a marked phrase like [Big Data]{lang=en} must be put in double quotes'
     elif "mapping values are not allowed" in what:
         hint = 'a text containing ": " must be put in double quotes'
     elif "could not find expected ':'" in what or "expected <block end>" in what:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import spelling
 from .content import Content, load_content
+from .errors import Problem
 from .render import render_pages
 from .theme_material import render_language_partials
 from .write import WriteReport, write_tree
@@ -36,6 +38,14 @@ class BuildResult:
 def check(paths: Paths) -> Content:
     """Load and validate all content; raise ContentError with every problem."""
     return load_content(paths.content, paths.root)
+
+
+def review(content: Content, paths: Paths) -> list[Problem]:
+    """The checks that read the text itself, beyond its structure: spelling (warnings)."""
+    problems: list[Problem] = []
+    for report in spelling.content_reports(content, paths.content, paths.root).values():
+        problems += report.problems()
+    return problems
 
 
 def build(paths: Paths) -> BuildResult:

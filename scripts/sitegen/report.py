@@ -62,8 +62,10 @@ def _headline(content: Content, lang: str) -> str:
 
 
 def _todo(status: FieldStatus) -> str:
-    where = status.translation or status.source
-    return f"{where.file}:{where.line}: {status.field}: {status.status}"
+    german = f"German text at {status.source.file}:{status.source.line}"
+    if status.translation is None:
+        return f"{status.file}: {status.field}: {status.status} ({german})"
+    return f"{status.file}:{status.translation.line}: {status.field}: {status.status} ({german})"
 
 
 def as_text(content: Content, langs: list[str]) -> str:

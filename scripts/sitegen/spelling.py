@@ -201,7 +201,7 @@ def _warning(word: UnknownWord) -> Problem:
                f"{wordlist_path_for(word.field)} if it is a name or term")
     if word.suggestions:
         message += "; aspell suggests " + ", ".join(f"'{suggestion}'" for suggestion in word.suggestions)
-    return Problem(word.field.file, word.line, word.column, message, level="warning")
+    return Problem(word.field.file, word.line, word.column, message, level="warning", kind="spelling")
 
 
 def _blank(match: re.Match) -> str:
