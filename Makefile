@@ -10,9 +10,10 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check build clean setup
+.PHONY: site test serve check build status clean setup
 
-site: setup  ## build the site into site/
+site: setup  ## check the content (structure, language, spelling), then build the site into site/
+	$(BIN)/sitegen check
 	$(BIN)/mkdocs build --strict
 
 test: setup  ## run the whole test suite
@@ -26,6 +27,9 @@ check: setup  ## validate all content
 
 build: setup  ## render content/ into docs/ without running MkDocs
 	$(BIN)/sitegen build
+
+status: setup  ## show what is translated, outdated or missing, per language
+	$(BIN)/sitegen status
 
 setup: $(STAMP)
 

@@ -150,3 +150,20 @@ def test_check_strict_makes_unknown_words_errors(tmp_path, run):
     code, _, err = run("--root", str(tmp_path), "check", "--strict")
     assert code == 1
     assert "content/en/workshops/infrastruktur-mobilitaet.yaml:3:7: unknown word 'workshap' (en)" in err
+
+
+def test_check_catches_the_seed_sites_failure(tmp_path, run):
+    # The region's "English" FAQ page is German with "ENG –" in front; here that is an error.
+    shutil.copytree(REPOSITORY / "content", tmp_path / "content")
+    edit(tmp_path, "content/en/workshops/infrastruktur-mobilitaet.yaml",
+         "The workshop supports projects for transport, energy and digital infrastructure.",
+         "ENG – Die Werkstatt begleitet Projekte für die Verkehrs-, Energie- und digitale Infrastruktur.")
+    edit(tmp_path, "content/hsb/faq.yaml", "title: Husto stajene prašenja",
+         "title: Häufig gestellte Fragen zu den Werkstätten in der Lausitz")
+    code, out, err = run("--root", str(tmp_path), "check")
+    assert code == 1 and out == ""
+    lines = err.splitlines()
+    assert any(line.startswith("content/en/workshops/infrastruktur-mobilitaet.yaml:2:") and "“ENG –”" in line
+               and "looks German (de" in line for line in lines), err
+    assert any(line.startswith("content/hsb/faq.yaml:") and "looks German (de" in line
+               and "not Upper Sorbian" in line for line in lines), err

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import spelling
+from . import langguard, spelling
 from .content import Content, load_content
 from .errors import Problem
 from .render import render_pages
@@ -41,8 +41,16 @@ def check(paths: Paths) -> Content:
 
 
 def review(content: Content, paths: Paths) -> list[Problem]:
-    """The checks that read the text itself, beyond its structure: spelling (warnings)."""
+    """The checks that read the text itself, beyond its structure: the language guard (errors:
+    text in the wrong language, placeholders, copies of the German text) and spelling (warnings)."""
     problems: list[Problem] = []
+    codes = [language.code for language in content.languages]
+    source = content.languages[0].code
+    problems += langguard.check_language([(field, None) for field in content.source.fields], source, source, codes)
+    for language in content.languages[1:]:
+        pairs = [(status.translation, status.source) for status in content.by_language[language.code].status
+                 if status.translation is not None]
+        problems += langguard.check_language(pairs, language.code, source, codes)
     for report in spelling.content_reports(content, paths.content, paths.root).values():
         problems += report.problems()
     return problems
