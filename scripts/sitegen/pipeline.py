@@ -51,8 +51,10 @@ def review(content: Content, paths: Paths) -> list[Problem]:
         pairs = [(status.translation, status.source) for status in content.by_language[language.code].status
                  if status.translation is not None]
         problems += langguard.check_language(pairs, language.code, source, codes)
+    # A text in the wrong language is one error, not also a warning for each of its words.
+    wrong = {(problem.path, problem.line, problem.column) for problem in problems}
     for report in spelling.content_reports(content, paths.content, paths.root).values():
-        problems += report.problems()
+        problems += report.problems(skip=wrong)
     return problems
 
 

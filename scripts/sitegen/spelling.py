@@ -94,8 +94,10 @@ class SpellingReport:
         listed = {entry.casefold() for entry in self.wordlist}
         return [word for word in self.unknown if word.word.casefold() not in listed]
 
-    def problems(self) -> list[Problem]:
-        return [_warning(word) for word in self.not_listed]
+    def problems(self, skip: set[tuple[str, int, int]] = frozenset()) -> list[Problem]:
+        """Warnings for the unknown words, except in the fields located at (file, line, column) in `skip`."""
+        return [_warning(word) for word in self.not_listed
+                if (word.field.file, word.field.line, word.field.column) not in skip]
 
     def rate(self, apply_wordlist: bool = True) -> WordRate:
         words = self.not_listed if apply_wordlist else list(self.unknown)
