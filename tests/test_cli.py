@@ -154,3 +154,20 @@ def test_every_command_is_documented():
     assert result.returncode == 0
     assert "check" in result.stdout and "Validate all content" in result.stdout
     assert "build" in result.stdout and "render the Markdown pages" in result.stdout
+
+
+def test_po_exchange_through_the_command_line(project, run, tmp_path):
+    out = tmp_path / "po"
+    code, stdout, _ = run("--root", str(project), "export-po", "--lang", "hsb", "--out", str(out))
+    assert code == 0 and stdout == f"Wrote 4 PO files for 'hsb' into {out}\n"
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.po")) == [
+        "faq.po", "site.po", "theme.po", "workshops/beispiel.po"]
+    po = out / "workshops/beispiel.po"
+    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Prěni cil."', 'msgstr "Nowy prěni cil."'),
+                  encoding="utf-8")
+    code, stdout, err = run("--root", str(project), "import-po", "--lang", "hsb", str(out))
+    assert (code, err) == (0, "")
+    assert stdout.startswith("Imported 'hsb': 1 texts written, ")
+    assert "  - Nowy prěni cil.\n" in (project / "content/hsb/workshops/beispiel.yaml").read_text(encoding="utf-8")
+    code, _, err = run("--root", str(project), "export-po", "--lang", "de", "--out", str(out))
+    assert code == 2 and "'de' is not a translation language" in err

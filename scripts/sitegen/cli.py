@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import pipeline, report, translate
+from . import pipeline, po, report, translate
 from .errors import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -101,6 +101,41 @@ def cmd_mark_current(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_po(args: argparse.Namespace) -> int:
+    """Write the texts of one translation as gettext PO files, for Poedit, Weblate and similar tools.
+
+    Example:  sitegen export-po --lang hsb --out po/hsb
+    Writes one PO file per content file (site.po, faq.po, theme.po, workshops/<name>.po). In each
+    entry, msgid is the German text and msgstr the translation; msgctxt names the file and field,
+    `#:` the line of the German text. Outdated translations are marked fuzzy, missing ones are empty.
+    """
+    paths = _paths(args)
+    content = pipeline.check(paths)
+    _check_langs(content, [args.lang])
+    written = po.export_po(content, args.lang, Path(args.out), paths.root)
+    print(f"Wrote {len(written)} PO files for '{args.lang}' into {args.out}")
+    return EXIT_OK
+
+
+def cmd_import_po(args: argparse.Namespace) -> int:
+    """Read translated PO files back into the YAML files of one language.
+
+    Example:  sitegen import-po --lang hsb po/hsb
+    Every entry that is neither fuzzy nor empty is written into its field; only changed texts are
+    touched, the rest of each file stays byte for byte as it was. Imported fields whose German text
+    is still the exported one are recorded as current. Nothing is written if anything is wrong.
+    """
+    paths = _paths(args)
+    content = pipeline.check(paths)
+    _check_langs(content, [args.lang])
+    result = po.import_po(content, args.lang, Path(args.folder), paths.content, paths.root)
+    _print_warnings(result.warnings)
+    print(f"Imported '{args.lang}': {result.updated} texts written, {result.recorded} fields recorded as current, "
+          f"{result.unchanged} unchanged, {result.skipped_fuzzy} fuzzy and {result.skipped_empty} empty entries "
+          f"skipped; {len(result.written)} files changed")
+    return EXIT_OK
+
+
 def _check_langs(content, langs: list[str] | None) -> None:
     known = [language.code for language in content.languages[1:]]
     for lang in langs or []:
@@ -117,7 +152,8 @@ def _print_warnings(warnings) -> None:
         print(warning.format(), file=sys.stderr)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-current": cmd_mark_current}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-current": cmd_mark_current,
+            "export-po": cmd_export_po, "import-po": cmd_import_po}
 
 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
@@ -133,6 +169,12 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
         parser.add_argument("--field", help="only this field, e.g. goals[0] (as `sitegen status` names it)")
         parser.add_argument("files", nargs="*", metavar="FILE", help="translation files (default: all)")
+    if name == "export-po":
+        parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
+        parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PO files, e.g. po/hsb")
+    if name == "import-po":
+        parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
+        parser.add_argument("folder", metavar="DIR", help="folder with the PO files, e.g. po/hsb")
 
 
 def make_parser() -> argparse.ArgumentParser:

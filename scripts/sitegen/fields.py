@@ -131,6 +131,12 @@ def shared_field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
+def inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The content model inside a field's type (`X`, `X | None`, `list[X]`), or None."""
+    found = _inner_models(annotation)
+    return found[0] if found else None
+
+
 def _inner_models(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]

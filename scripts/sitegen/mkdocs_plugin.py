@@ -168,10 +168,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_post_build(self, config):
         # ... and write it where that language lives: the source language at the root.
         site = Path(config.site_dir)
-        for code, html in self.not_found_pages.items():
+        for code, page_html in self.not_found_pages.items():
             target = site / ("404.html" if code == self.source_language else f"{code}/404.html")
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            target.write_text(page_html, encoding="utf-8")
 
     def on_serve(self, server, config, builder):
         server.watch(self.config.content_dir)

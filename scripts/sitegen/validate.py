@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import typing
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
+from .fields import inner_model
 from .load import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -139,15 +139,5 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
         if isinstance(part, int):
             continue
         fields = {info.alias or name: info for name, info in current.model_fields.items()}
-        current = _inner_model(fields[part].annotation)
+        current = inner_model(fields[part].annotation)
     return current
-
-
-def _inner_model(annotation: Any) -> Any:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
