@@ -162,12 +162,15 @@ def load_content(content_dir: Path, root: Path) -> Content:
                                         f"{shown(content_dir / source_code / item)}; "
                                         "check the file name, or create the German file first"))
 
+    # Every language's own texts, once: for the markup check here, status and the text checks later.
+    own_fields = {language.code: [f for item, loaded_file in loaded.get(language.code, {}).items()
+                                  for f in text_fields(language.code, item, loaded_file.model, loaded_file.document)]
+                  for language in languages}
     for language in languages:
-        for loaded_file in loaded.get(language.code, {}).values():
-            for text_field in text_fields(language.code, loaded_file.item, loaded_file.model, loaded_file.document):
-                message = markup_problem(text_field.text)
-                if message:
-                    problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
+        for text_field in own_fields[language.code]:
+            message = markup_problem(text_field.text)
+            if message:
+                problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
         faq = loaded.get(language.code, {}).get("faq.yaml")
         if faq is not None:
             for q_index, entry in enumerate(faq.model.questions or []):
@@ -182,14 +185,14 @@ def load_content(content_dir: Path, root: Path) -> Content:
 
     by_language = {}
     items = list(SITE_FILES) + [workshop_item(slug) for slug in sorted(source_slugs)]
-    source_fields = {item: text_fields(source_code, item, source_files[item].model, source_files[item].document)
-                     for item in items}
+    source_fields: dict[str, list[TextField]] = {item: [] for item in items}
+    for source_field in own_fields[source_code]:
+        source_fields[source_field.item].append(source_field)
     for language in languages:
         files = loaded[language.code]
         code = language.code
         paths = {item: shown(content_dir / code / item) for item in items}
-        own = [f for item, loaded_file in files.items()
-               for f in text_fields(code, item, loaded_file.model, loaded_file.document)]
+        own = own_fields[code]
         texts = LanguageContent(language=language, site=None, faq=None, theme=None, workshops={},  # type: ignore[arg-type]
                                 files=files, paths=paths, fields=own)
         if code == source_code:
