@@ -137,8 +137,18 @@ def test_entries_name_the_field_and_hold_german_text_and_translation(project):
     assert workshop["workshops/beispiel.yaml:focus_areas[0].text"].comment.splitlines()[1] == \
         "Erklärender Text zum Schwerpunkt."
     theme = entries(project / "po/en/theme.po")
-    assert theme["theme.yaml:strings.search.result.other"].msgid == "# Suchergebnisse"
-    assert "„#“ steht für eine Zahl; beibehalten." in theme["theme.yaml:strings.search.result.other"].comment
+    assert theme["theme.yaml:plurals.search.result.other"].msgid == "# Suchergebnisse"
+    assert "„#“ steht für eine Zahl; beibehalten." in theme["theme.yaml:plurals.search.result.other"].comment
+
+
+def test_plural_forms_german_lacks_are_translated_from_its_other_form(project):
+    export(project, "hsb")
+    theme = entries(project / "po/hsb/theme.po")
+    forms = {category: theme[f"theme.yaml:plurals.search.result.{category}"]
+             for category in ("one", "two", "few", "other")}
+    assert forms["one"].msgid == "# Suchergebnis"
+    assert forms["two"].msgid == forms["few"].msgid == forms["other"].msgid == "# Suchergebnisse"
+    assert forms["two"].msgstr == "# pytanskej wuslědkaj" and not forms["two"].fuzzy
 
 
 def test_entries_follow_the_order_of_the_german_file(project):

@@ -223,8 +223,8 @@ def test_whole_file_in_german_order_and_style():
 
 def test_theme_strings_are_written_in_quotes_like_the_german_file():
     template = (FIXTURES / "minimal/content/de/theme.yaml").read_text(encoding="utf-8")
-    after = check(None, {("strings", "search.result.one"): "1 result", ("strings", "action.edit"): "Edit"}, template)
-    assert after == 'strings:\n  action.edit: "Edit"\n  search.result.one: "1 result"\n'
+    after = check(None, {("strings", "search.result.none"): "No result", ("strings", "action.edit"): "Edit"}, template)
+    assert after == 'strings:\n  action.edit: "Edit"\n  search.result.none: "No result"\n'
 
 
 def test_file_with_only_comments_gets_the_fields_after_them():

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from . import plurals
 from .errors import ContentError, Problem, display_path
 from .languages import LANGUAGES_FILE, load_languages
 from .load import Document, load_document
@@ -171,6 +172,9 @@ def load_content(content_dir: Path, root: Path) -> Content:
             message = markup_problem(text_field.text)
             if message:
                 problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
+        theme = loaded.get(language.code, {}).get(plurals.ITEM)
+        if theme is not None:
+            problems += plurals.check(language.code, language.name, theme.model, theme.document)
         faq = loaded.get(language.code, {}).get("faq.yaml")
         if faq is not None:
             for q_index, entry in enumerate(faq.model.questions or []):
@@ -204,7 +208,7 @@ def load_content(content_dir: Path, root: Path) -> Content:
             for item in items:
                 recorded = texts.records.get(item, {})
                 reviewed = texts.reviewed(item)
-                for source_field in source_fields[item]:
+                for source_field in plurals.expand_sources(source_fields[item], code):
                     translation = own_by_key.pop(source_field.key, None)
                     texts.status.append(FieldStatus(
                         code, source_field, translation,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_model
 
@@ -176,6 +176,7 @@ class SiteText(ContentModel):
 # Every reader-visible key of Material for MkDocs' language partial (9.8.2,
 # material/templates/partials/languages/en.html). `language`, `direction` and the
 # `search.config.*` keys are settings, not text: they come from content/languages.yaml.
+# Counts (`search.result.one`/`.other`, `search.result.more.one`/`.other`) are in `plurals`.
 THEME_STRING_KEYS = (
     "action.edit", "action.skip", "action.view", "announce.dismiss",
     "blog.archive", "blog.authors", "blog.categories", "blog.categories.in", "blog.continue",
@@ -184,8 +185,7 @@ THEME_STRING_KEYS = (
     "footer", "footer.next", "footer.previous", "header", "meta.comments", "meta.source", "nav",
     "readtime.one", "readtime.other", "rss.created", "rss.updated",
     "search", "search.placeholder", "search.share", "search.reset", "search.result.initializer",
-    "search.result.placeholder", "search.result.none", "search.result.one", "search.result.other",
-    "search.result.more.one", "search.result.more.other", "search.result.term.missing",
+    "search.result.placeholder", "search.result.none", "search.result.term.missing",
     "select.language", "select.version", "source", "source.file.contributors",
     "source.file.date.created", "source.file.date.updated", "tabs", "toc", "top",
 )
@@ -197,10 +197,38 @@ ThemeStringTexts = create_model(
 )
 
 
+# Plural categories of CLDR, in CLDR's order. Which ones a language has comes from CLDR (Babel).
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+
+
+class PluralText(ContentModel):
+    """Ein Text mit einer Zahl, in jeder Pluralform der Sprache. '#' steht für die Zahl.
+
+    Welche Formen eine Sprache hat, legt CLDR fest: Deutsch und Englisch one und other,
+    Obersorbisch one, two, few und other (1 wuslědk, 2 wuslědkaj, 3 wuslědki, 5 wuslědkow)."""
+
+    plural_forms: ClassVar[bool] = True
+
+    zero: Text | None = Field(None, description="Form für die Null, nur wenn die Sprache eine hat.")
+    one: Text | None = Field(None, description="Form für eins (und in manchen Sprachen 21, 101 …).")
+    two: Text | None = Field(None, description="Form für zwei (Dual), z. B. im Sorbischen.")
+    few: Text | None = Field(None, description="Form für wenige, z. B. 3 und 4 im Sorbischen.")
+    many: Text | None = Field(None, description="Form für viele, nur wenn die Sprache eine hat.")
+    other: Text | None = Field(None, description="Form für alle übrigen Zahlen.")
+
+
+class ThemePlurals(ContentModel):
+    """Oberflächentexte mit Zahl."""
+
+    search_result: PluralText = Field(alias="search.result", description="Zahl der Suchergebnisse, z. B. „# Suchergebnisse“.")
+    search_result_more: PluralText = Field(alias="search.result.more", description="Weitere Treffer auf derselben Seite, z. B. „# weitere Suchergebnisse auf dieser Seite“.")
+
+
 class ThemeText(ContentModel):
     """Oberflächentexte des Themes. Datei: content/<sprache>/theme.yaml"""
 
     strings: ThemeStringTexts = Field(description="Alle Oberflächentexte des Themes.", json_schema_extra={"translate": "required"})  # type: ignore[valid-type]
+    plurals: ThemePlurals = Field(description="Oberflächentexte mit Zahl, in jeder Pluralform der Sprache.", json_schema_extra={"translate": "required"})
     review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
 
 

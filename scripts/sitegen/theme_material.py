@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from . import plurals
 from .content import Content
 
 PARTIALS_DIR = "partials/languages"
@@ -25,6 +26,7 @@ def render_language_partials(content: Content) -> dict[str, str]:
         texts = content.by_language[language.code]
         strings: dict[str, str] = {"language": language.code, "direction": language.dir}
         strings.update(texts.theme.strings.model_dump(by_alias=True))
+        strings.update(count_strings(language.code, texts.theme.plurals))
         strings.update({
             "search.config.lang": language.search or source_search,
             "search.config.pipeline": "stopWordFilter" if language.search else "trimmer",
@@ -43,3 +45,23 @@ def render_language_partials(content: Content) -> dict[str, str]:
             f"{{% macro t(key) %}}{{{{ {body}[key] }}}}{{% endmacro %}}\n"
         )
     return partials
+
+
+def count_strings(code: str, texts) -> dict[str, str]:
+    """Material's count strings, and the data sitegen.js needs to write counts in every plural form.
+
+    Material picks "one" for exactly 1 and "other" for anything more. It gets the form of 1 with
+    the number in place, and a bare "#" for the rest, which sitegen.js turns into the form CLDR
+    gives for that number (`sitegen.search` in the page: forms and a table of categories)."""
+    table = plurals.category_table(code)
+    category_of_one = {letter: name for name, letter in plurals.LETTERS.items()}[table[1]]
+    strings, forms = {}, {}
+    for key, plural in (("search.result", texts.search_result), ("search.result.more", texts.search_result_more)):
+        present = {name: str(getattr(plural, name)) for name in type(plural).model_fields
+                   if getattr(plural, name) is not None}
+        forms[key] = present
+        strings[f"{key}.one"] = present.get(category_of_one, present.get("other", "#")).replace("#", "1")
+        strings[f"{key}.other"] = "#"
+    # Written into a <script> element: no "<" that could end it.
+    strings["sitegen.search"] = json.dumps({"plural": table, "forms": forms}, ensure_ascii=False).replace("<", "\\u003c")
+    return strings

@@ -40,6 +40,12 @@ def merge(source: Any, translation: Any, state_of: Callable[[FieldPath], str], r
         if isinstance(translation, str):
             return Phrase(translation, lang, state_of(path), reviewed)
         return Phrase(source, source_lang, "missing")
+    if isinstance(source, BaseModel) and getattr(type(source), "plural_forms", False) and translation is not None:
+        # Plural forms follow the translation's language, not the German (see plurals.py).
+        return type(source).model_construct(**{
+            name: None if getattr(translation, name) is None
+            else Phrase(getattr(translation, name), lang, state_of(path + (name,)), reviewed)
+            for name in type(source).model_fields})
     if isinstance(source, BaseModel):
         values = {}
         for name, info in type(source).model_fields.items():
