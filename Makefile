@@ -6,8 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 # Debian packages sitegen and the tests use: aspell with the Upper Sorbian, German and English
-# dictionaries for spell-checking, gettext for msgfmt (checks the translators' PO files).
-DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext
+# dictionaries for spell-checking, gettext for msgfmt (checks the translators' PO files), and
+# Chromium with fonts that have every Sorbian letter for the browser tests (Playwright drives
+# Debian's chromium; it never downloads a browser of its own).
+DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve check build status clean setup

@@ -75,7 +75,8 @@ def test_four_language_site(site):
         assert names == ["Deutsch", "English", "Hornjoserbšćina", "Dolnoserbšćina"]
     assert (site / "dsb/404.html").exists()
     faq = read_page(site / "dsb/faq/index.html", "dsb/faq/")
-    assert [link["hreflang"] for link in faq.alternates] == ["de", "en", "hsb"], "the German copy is not advertised"
+    assert [link["hreflang"] for link in faq.alternates] == ["de", "en", "hsb", "x-default"], \
+        "the German copy is not advertised"
     german_title = "Häufige Fragen"
     assert german_title in faq.text_in("de") and german_title not in faq.text_in("dsb")
     assert "/dsb/faq/" not in (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import pipeline
+from . import material_search, pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
 from .content import load_content
 from .errors import ContentError
@@ -21,6 +21,8 @@ from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
 
 # Material's main element, once per page; the page's translation state is added to it.
 MAIN_ELEMENT = '<main class="md-main" data-md-component="main">'
+# Material's search dialog, once per page. It has no accessible name (WCAG 4.1.2); it gets one.
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 def i18n_languages(content_dir: str = "content") -> list[dict]:
@@ -76,6 +78,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.fallback_marks: dict[str, str] = {}  # language -> "(in German)" in that language
         self.fallback_texts: dict[str, set[str]] = {}  # language -> German titles shown in its navigation
         self.fallback_pages: dict[str, set[str]] = {}  # language -> titles of its untranslated pages
+        self.search_labels: dict[str, str] = {}  # language -> the theme's "Search" in that language
 
     @event_priority(100)
     def on_config(self, config):
@@ -100,6 +103,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         }
         self.fallback_marks = {code: texts.site.translation_notice.fallback_mark
                                for code, texts in content.by_language.items()}
+        self.search_labels = {code: texts.theme.strings.search for code, texts in content.by_language.items()}
         self.fallback_texts, self.fallback_pages = {}, {}
         return config
 
@@ -130,8 +134,15 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                          mark=self.fallback_marks.get(alternate["lang"], ""))
                     for alternate in alternates]
         config.extra.sitegen_switcher = switcher
-        config.extra.alternate = [alternate for alternate in alternates
-                                  if f"{alternate['lang']}/{identity}" not in self.untranslated]
+        # For search engines (the theme writes these into the head as hreflang links): absolute
+        # addresses, only real translations, and the German original as the default (x-default).
+        site = config.site_url or "/"
+        advertised = [dict(alternate, link=absolute(site, alternate["link"])) for alternate in alternates
+                      if f"{alternate['lang']}/{identity}" not in self.untranslated]
+        source = next((a for a in advertised if a["lang"] == self.source_language), None)
+        if source is not None:
+            advertised.append(dict(source, lang="x-default"))
+        config.extra.alternate = advertised
         return context
 
     def on_post_page(self, output, page, config):
@@ -141,11 +152,27 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                               "update MAIN_ELEMENT in sitegen/mkdocs_plugin.py for this theme version")
         output = output.replace(MAIN_ELEMENT, MAIN_ELEMENT[:-1] + f' data-translation-status="{status}">')
         lang = page.file.src_uri.split("/")[0]
+        output = self.finish_page(output, lang, page.file.src_uri)
         return mark_fallbacks(output, self.fallback_texts.get(lang, set()), self.fallback_pages.get(lang, set()),
                               self.source_language, self.fallback_marks.get(lang, ""))
 
+    def finish_page(self, output: str, lang: str, where: str) -> str:
+        """What every page needs, 404 pages included: its language's search index, and a named
+        search dialog."""
+        language = next(language for language in self.languages if language.code == lang)
+        if output.count(SEARCH_DIALOG) != 1:
+            raise PluginError(f"{where}: the theme's search dialog was not found; "
+                              "update SEARCH_DIALOG in sitegen/mkdocs_plugin.py for this theme version")
+        label = html.escape(self.search_labels[lang], quote=True)
+        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
+        try:
+            return material_search.point_to_language(output, language)
+        except ValueError as error:
+            raise PluginError(f"{where}: {error}") from None
+
     def on_template_context(self, context, template_name, config):
         context["sitegen_untranslated"] = self.untranslated  # for sitemap.xml
+        context["sitegen_source_language"] = self.source_language
         # The 404 page is served at any depth, so MkDocs renders it with an absolute base path;
         # its language links must be absolute too: each language's home page.
         if template_name == "404.html":
@@ -161,7 +188,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         # mkdocs-static-i18n builds the theme's 404.html once per language, each time to the same
         # site/404.html, so the last language built would win. Keep each language's version ...
         if template_name == "404.html":
-            self.not_found_pages[config.theme["language"]] = output_content
+            code = config.theme["language"]
+            output_content = self.finish_page(output_content, code, f"404.html ({code})")
+            self.not_found_pages[code] = output_content
         return output_content
 
     @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
@@ -172,10 +201,20 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             target = site / ("404.html" if code == self.source_language else f"{code}/404.html")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(page_html, encoding="utf-8")
+        # mkdocs-static-i18n calls this once per language; the last call, after every language is
+        # built, finds its combined search index, which is split into one index per language.
+        i18n = config.plugins.get("i18n")
+        if not getattr(i18n, "building", False) and (site / material_search.INDEX).is_file():
+            material_search.split_index(site, self.languages)
 
     def on_serve(self, server, config, builder):
         server.watch(self.config.content_dir)
         return server
+
+
+def absolute(site_url: str, link: str) -> str:
+    """A site-relative link ("en/faq/", "." for the home page) as an address below the site's URL."""
+    return site_url.rstrip("/") + "/" + ("" if link in (".", "./") else link)
 
 
 def page_items(content, language) -> dict[str, str]:

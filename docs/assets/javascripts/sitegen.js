@@ -1,0 +1,72 @@
+/*
+ * Two corrections to Material for MkDocs' browser code. Loaded before Material's bundle.
+ * The texts come from content/<lang>/theme.yaml, via the JSON in <script id="__sitegen">.
+ */
+(function () {
+  "use strict";
+
+  /*
+   * 1. Language links without wasted requests.
+   *
+   * Material treats every <link rel="alternate" hreflang> as a separate site and fetches
+   * "sitemap.xml" below it, to remap its language selector. Here those links point to the same
+   * page in each language (for search engines), the selector already links to that page, and
+   * every such request would only return "404 Not Found" (a whole error page on GitHub Pages).
+   * These requests are left unsent; all other requests are untouched.
+   */
+  var alternates = {};
+  var links = document.querySelectorAll("link[rel=alternate][hreflang]");
+  for (var i = 0; i < links.length; i++) {
+    alternates[new URL("sitemap.xml", links[i].href).href] = true;
+  }
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.sitegenSkip = String(method).toUpperCase() === "GET" &&
+      alternates[new URL(String(url), document.baseURI).href] === true;
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!this.sitegenSkip) return send.apply(this, arguments);
+  };
+
+  /*
+   * 2. Result counts in the reader's grammar.
+   *
+   * Material knows only "one" and "other" ("1 result", "# results"). Upper Sorbian has four
+   * forms (one, two, few, other: 1 wuslědk, 2 wuslědkaj, 3 wuslědki, 5 wuslědkow), and CLDR
+   * assigns every number to one of them. sitegen gives Material a bare "#" for counts above one,
+   * and the CLDR category of each number from 0 to 999 (Material shortens larger counts to
+   * "1.2k", which take the "other" form); here the bare number becomes the right phrase.
+   */
+  var data = document.getElementById("__sitegen");
+  if (!data) return;
+  var search = JSON.parse(data.textContent);
+  var categories = { z: "zero", o: "one", t: "two", f: "few", m: "many", x: "other" };
+
+  function phrase(forms, count) {
+    var letter = /^\d+$/.test(count) ? search.plural.charAt(Number(count)) : "x";
+    var form = forms[categories[letter]] || forms.other;
+    return form.replace("#", count);
+  }
+
+  function correct(element, forms) {
+    var text = element.textContent;
+    if (/^\d+(\.\d)?k?$/.test(text)) element.textContent = phrase(forms, text);
+  }
+
+  function update(root) {
+    var meta = root.querySelector(".md-search-result__meta");
+    if (meta) correct(meta, search.forms["search.result"]);
+    var more = root.querySelectorAll(".md-search-result__more > summary > div");
+    for (var j = 0; j < more.length; j++) correct(more[j], search.forms["search.result.more"]);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var result = document.querySelector(".md-search-result");
+    if (!result) return;
+    update(result);
+    new MutationObserver(function () { update(result); })
+      .observe(result, { childList: true, characterData: true, subtree: true });
+  });
+})();
