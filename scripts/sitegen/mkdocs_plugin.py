@@ -182,6 +182,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                 for language in self.languages
             ]
             config.extra.sitegen_switcher = None
+            # The source language's 404.html is the one a static host serves for every missing
+            # address: it sends readers below another language's folder to that language's page.
+            context["sitegen_not_found_pages"] = {
+                f"{base}{language.code}/": f"{base}{language.code}/404.html"
+                for language in self.languages if not language.source
+            } if config.theme["language"] == self.source_language else {}
         return context
 
     def on_post_template(self, output_content, template_name, config):

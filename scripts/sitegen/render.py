@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import json
+
 import jinja2
 from babel.dates import format_date
 
@@ -82,7 +84,7 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
     notices = texts.site.translation_notice
 
     def page(template: str, kind: str, slug: str | None, title: str, description: str, main_item: str,
-             **values) -> tuple[str, str]:
+             structured_data: dict | None = None, **values) -> tuple[str, str]:
         state = PageState(language.code)
         body = env.get_template(template).render(
             site=texts.site, labels=texts.site.labels, page_state=state, **values)
@@ -97,6 +99,9 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
             if headings:
                 matter.append("translation_fallbacks:")
                 matter += [f"  - {markdown.front_matter_string(text)}" for text in headings]
+        if structured_data and not untranslated:
+            # JSON is YAML too; ASCII-only, so that no character can upset a YAML reader.
+            matter.append(f"structured_data: {json.dumps(structured_data, ensure_ascii=True)}")
         if untranslated:
             # A German copy is not advertised as a page in this language: not in its search index,
             # its sitemap or its hreflang links (the plugin reads this flag).
@@ -136,7 +141,7 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
         page("workshops.md.j2", WORKSHOPS, None, site.workshops.title, site.workshops.intro, "site.yaml",
              workshop_links=workshop_links("")),
         page("faq.md.j2", FAQ, None, texts.faq.title, texts.faq.intro or texts.faq.title, "faq.yaml",
-             faq=texts.faq, workshop_titles={slug: texts.workshops[slug].title for slug in slugs}),
+             structured_data=faq_page_data(texts), faq=texts.faq, workshop_titles={slug: texts.workshops[slug].title for slug in slugs}),
     ])
     for slug in slugs:
         workshop = texts.workshops[slug]
@@ -144,6 +149,28 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
                           workshop_item(slug), workshop=workshop)
         pages[path] = text
     return pages
+
+
+def faq_page_data(texts: LanguageContent) -> dict | None:
+    """schema.org FAQPage data for search engines: the questions whose question and answer are in
+    this language (a German text standing in for a missing translation is left out)."""
+    code = texts.language.code
+
+    def own(value) -> bool:
+        return not isinstance(value, Phrase) or value.lang == code
+
+    entries = []
+    for entry in texts.faq.questions:
+        items = list(entry.items or [])
+        if not (own(entry.question) and own(entry.answer) and all(own(item) for item in items)):
+            continue
+        answer = "\n".join([plain_text(entry.answer)] + [f"– {plain_text(item)}" for item in items])
+        entries.append({"@type": "Question", "name": plain_text(entry.question),
+                        "acceptedAnswer": {"@type": "Answer", "text": answer}})
+    if not entries:
+        return None
+    return {"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": code,
+            "name": plain_text(texts.faq.title), "mainEntity": entries}
 
 
 def _in_heading(text: str, body: str) -> bool:

@@ -26,7 +26,7 @@ def render_language_partials(content: Content) -> dict[str, str]:
         texts = content.by_language[language.code]
         strings: dict[str, str] = {"language": language.code, "direction": language.dir}
         strings.update(texts.theme.strings.model_dump(by_alias=True))
-        strings.update(count_strings(language.code, texts.theme.plurals))
+        strings.update(count_strings(language.code, texts.theme.plurals, texts.theme.strings))
         strings.update({
             "search.config.lang": language.search or source_search,
             "search.config.pipeline": "stopWordFilter" if language.search else "trimmer",
@@ -47,7 +47,7 @@ def render_language_partials(content: Content) -> dict[str, str]:
     return partials
 
 
-def count_strings(code: str, texts) -> dict[str, str]:
+def count_strings(code: str, texts, strings) -> dict[str, str]:
     """Material's count strings, and the data sitegen.js needs to write counts in every plural form.
 
     Material picks "one" for exactly 1 and "other" for anything more. It gets the form of 1 with
@@ -55,6 +55,7 @@ def count_strings(code: str, texts) -> dict[str, str]:
     gives for that number (`sitegen.search` in the page: forms and a table of categories)."""
     table = plurals.category_table(code)
     category_of_one = {letter: name for name, letter in plurals.LETTERS.items()}[table[1]]
+    theme_strings = strings
     strings, forms = {}, {}
     for key, plural in (("search.result", texts.search_result), ("search.result.more", texts.search_result_more)):
         present = {name: str(getattr(plural, name)) for name in type(plural).model_fields
@@ -63,5 +64,8 @@ def count_strings(code: str, texts) -> dict[str, str]:
         strings[f"{key}.one"] = present.get(category_of_one, present.get("other", "#")).replace("#", "1")
         strings[f"{key}.other"] = "#"
     # Written into a <script> element: no "<" that could end it.
-    strings["sitegen.search"] = json.dumps({"plural": table, "forms": forms}, ensure_ascii=False).replace("<", "\\u003c")
+    # Names of the header's menu and search buttons (sitegen.js), by the checkbox they toggle.
+    labels = {"__drawer": theme_strings.nav, "__search": theme_strings.search}
+    strings["sitegen.search"] = json.dumps({"plural": table, "forms": forms, "labels": labels},
+                                           ensure_ascii=False).replace("<", "\\u003c")
     return strings

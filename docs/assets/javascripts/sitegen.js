@@ -1,5 +1,5 @@
 /*
- * Two corrections to Material for MkDocs' browser code. Loaded before Material's bundle.
+ * Three corrections to Material for MkDocs' browser code. Loaded before Material's bundle.
  * The texts come from content/<lang>/theme.yaml, via the JSON in <script id="__sitegen">.
  */
 (function () {
@@ -62,7 +62,35 @@
     for (var j = 0; j < more.length; j++) correct(more[j], search.forms["search.result.more"]);
   }
 
+  /*
+   * 3. The header's menu and search buttons work from the keyboard.
+   *
+   * Material draws them as <label> elements for its hidden checkboxes: a mouse or finger can
+   * use them, but a keyboard cannot reach them and screen readers get no name. On phones they
+   * are the only way to the navigation and the search. Each gets a real button in its place,
+   * named in the reader's language, which works the label (Material listens to its clicks).
+   */
+  function keyboardButtons() {
+    var labels = document.querySelectorAll("label.md-header__button[for]");
+    for (var k = 0; k < labels.length; k++) {
+      var label = labels[k];
+      var target = label.getAttribute("for");
+      var name = search.labels[target];
+      if (!name) continue;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = label.className;
+      button.setAttribute("data-sitegen-for", target);
+      button.setAttribute("aria-label", name);
+      button.innerHTML = label.innerHTML;
+      button.addEventListener("click", label.click.bind(label));
+      label.parentNode.insertBefore(button, label);
+      label.hidden = true;
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    keyboardButtons();
     var result = document.querySelector(".md-search-result");
     if (!result) return;
     update(result);
