@@ -47,7 +47,7 @@ def render_language_partials(content: Content) -> dict[str, str]:
     return partials
 
 
-def count_strings(code: str, texts, strings) -> dict[str, str]:
+def count_strings(code: str, texts, theme_strings) -> dict[str, str]:
     """Material's count strings, and the data sitegen.js needs to write counts in every plural form.
 
     Material picks "one" for exactly 1 and "other" for anything more. It gets the form of 1 with
@@ -55,7 +55,6 @@ def count_strings(code: str, texts, strings) -> dict[str, str]:
     gives for that number (`sitegen.search` in the page: forms and a table of categories)."""
     table = plurals.category_table(code)
     category_of_one = {letter: name for name, letter in plurals.LETTERS.items()}[table[1]]
-    theme_strings = strings
     strings, forms = {}, {}
     for key, plural in (("search.result", texts.search_result), ("search.result.more", texts.search_result_more)):
         present = {name: str(getattr(plural, name)) for name in type(plural).model_fields
