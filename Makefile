@@ -8,11 +8,11 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 # Debian packages sitegen and the tests use: aspell with the Upper Sorbian, German and English
 # dictionaries for spell-checking, gettext for msgfmt (checks the translators' PO files), and
 # Chromium with fonts that have every Sorbian letter for the browser tests (Playwright drives
-# Debian's chromium; it never downloads a browser of its own).
-DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation
+# Debian's chromium; it never downloads a browser of its own); git for pre-commit.
+DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check build status clean setup
+.PHONY: site test serve check build status clean setup hooks
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -33,11 +33,18 @@ build: setup  ## render content/ into docs/ without running MkDocs
 status: setup  ## show what is translated, outdated or missing, per language
 	$(BIN)/sitegen status
 
+hooks: setup  ## install the git pre-commit hook: checks content, JSON Schemas and workflows
+	$(BIN)/pre-commit install
+
 setup: $(STAMP)
 
+# Debian's python3 creates a virtualenv only with python3-venv (ensurepip lives there). A venv whose
+# creation failed for want of it has a python but no pip; making it again over the old one repairs it.
 $(STAMP): requirements.txt pyproject.toml
 	sh scripts/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -c 'import ensurepip' 2>/dev/null \
+		|| sh scripts/ensure-debian-packages.sh python3-venv
+	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	rm -f $(VENV)/.installed-*
