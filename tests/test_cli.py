@@ -24,9 +24,9 @@ def test_check_reports_every_problem_at_file_line_column(project, run):
     assert code == 1
     assert out == ""
     assert err.splitlines() == [
-        "content/de/workshops/beispiel.yaml:1:1: the required field 'title' is missing; add it",
-        "content/de/workshops/beispiel.yaml:1:8: unknown field 'titel'; did you mean 'title'?",
-        "content/en/workshops/beispiel.yaml:16:10: 'url' is the same in every language and comes from the German "
+        "content/de/workshops/beispiel.yaml:2:1: the required field 'title' is missing; add it",
+        "content/de/workshops/beispiel.yaml:2:8: unknown field 'titel'; did you mean 'title'?",
+        "content/en/workshops/beispiel.yaml:17:10: 'url' is the same in every language and comes from the German "
         "file; delete it here",
         "content/hsb/faq.yaml:2:1: the field 'title' appears twice (first on line 1); keep one and delete the other",
         "4 errors found; nothing was written. Fix the lines above and run the command again.",
@@ -61,7 +61,7 @@ def test_cross_file_problems(project, run):
     code, _, err = run("--root", str(project), "check")
     assert code == 1
     assert err.splitlines()[:-1] == [
-        "content/de/faq.yaml:8:9: there is no workshop 'gibt-es-nicht'; use the file name of a workshop without .yaml",
+        "content/de/faq.yaml:9:9: there is no workshop 'gibt-es-nicht'; use the file name of a workshop without .yaml",
         "content/de/workshops/Falsch_Name.yaml: the file name must be a short name of lowercase letters a-z, "
         "digits and hyphens, e.g. innovation-digitalisierung.yaml",
         "content/dsb: 'dsb' is not a declared language; add it to content/languages.yaml or remove the folder",
@@ -88,7 +88,7 @@ def test_missing_theme_strings(project, run):
     code, _, err = run("--root", str(project), "check")
     assert code == 1
     lines = err.splitlines()
-    assert lines[0] == "content/hsb/theme.yaml:4:3: the required field 'search.placeholder' is missing in 'strings'; add it"
+    assert lines[0] == "content/hsb/theme.yaml:5:3: the required field 'search.placeholder' is missing in 'strings'; add it"
     assert lines[1].endswith(": unknown field 'search.platzhalter'; did you mean 'search.placeholder'?")
 
 

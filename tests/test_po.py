@@ -124,14 +124,14 @@ def test_entries_name_the_field_and_hold_german_text_and_translation(project):
                                         "faq.yaml:questions[0].answer", "faq.yaml:questions[0].items[0]"]
     answer = faq[2]
     assert (answer.msgid, answer.msgstr) == ("Eine Testseite.", "A test site.")
-    assert answer.occurrences == [("content/de/faq.yaml", "4")]
-    assert answer.comment.splitlines() == ["Übersetzung: content/en/faq.yaml:4", "Die Antwort."]
+    assert answer.occurrences == [("content/de/faq.yaml", "5")]
+    assert answer.comment.splitlines() == ["Übersetzung: content/en/faq.yaml:5", "Die Antwort."]
     assert not answer.fuzzy
     workshop = entries(project / "po/en/workshops/beispiel.po")
     goal = workshop["workshops/beispiel.yaml:goals[1]"]
     assert goal.msgid == "Zweites Ziel mit *Sternchen* und <b>Klammern</b>."
     assert goal.msgstr == "Second goal with *asterisks* and <b>brackets</b>."
-    assert goal.occurrences == [("content/de/workshops/beispiel.yaml", "5")]
+    assert goal.occurrences == [("content/de/workshops/beispiel.yaml", "6")]
     # shared fields (names, e-mail, dates, URLs) are not translated, so not exported
     assert not any("contacts[0].name" in c or "url" in c or "date" in c for c in workshop)
     assert workshop["workshops/beispiel.yaml:focus_areas[0].text"].comment.splitlines()[1] == \
@@ -261,8 +261,8 @@ def test_edited_text_is_written_in_place_and_becomes_current(project):
     assert report.written == ["content/en/workshops/beispiel.yaml", "content/en/translated-from.yaml"]
     after = target.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(after) == len(before)
-    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [4]
-    assert after[4] == '  - "Second goal: with a colon, *asterisks* and <b>brackets</b>."\n'
+    assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [5]
+    assert after[5] == '  - "Second goal: with a colon, *asterisks* and <b>brackets</b>."\n'
     assert status_of(project, "en", "workshops/beispiel.yaml", "goals[1]") == "current"
     assert status_of(project, "en", "workshops/beispiel.yaml", "goals[0]") == "outdated"  # still fuzzy
     assert status_of(project, "en", "workshops/beispiel.yaml", "summary") == "current"
@@ -351,7 +351,8 @@ def test_german_changed_since_export_is_written_but_not_recorded(project):
     edit_po(project / "po/en/faq.po", "faq.yaml:title", "FAQ")
     report = do_import(project, "en")
     assert report.updated == 1 and report.recorded == 0
-    assert (project / "content/en/faq.yaml").read_text(encoding="utf-8").startswith("title: FAQ\n")
+    assert (project / "content/en/faq.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../../schema/faq.translation.schema.json\ntitle: FAQ\n")
     assert status_of(project, "en", "faq.yaml", "title") == "outdated"
     line = next(i for i, text in enumerate((project / "po/en/faq.po").read_text().splitlines(), 1)
                 if text == 'msgctxt "faq.yaml:title"')
@@ -420,7 +421,7 @@ def test_content_that_fails_validation_after_the_import_writes_nothing(project, 
         content = real_load(content_dir, root)
         answer = content.by_language["en"].faq.questions[0].answer
         if answer == "A new answer.":
-            raise ContentError([Problem("content/en/faq.yaml", 4, 13, "the answer is not allowed")])
+            raise ContentError([Problem("content/en/faq.yaml", 5, 13, "the answer is not allowed")])
         return content
 
     monkeypatch.setattr(po_module, "load_content", strict_load)

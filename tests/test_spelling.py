@@ -245,7 +245,7 @@ def test_a_new_language_is_checked_without_code_changes(project):
     assert reports["dsb"].wordlist == {"websydło"}
     problems = reports["dsb"].problems()
     [problem] = [problem for problem in problems if "'websydł" in problem.message]  # the listed word is accepted
-    assert (problem.path, problem.line, problem.column) == ("content/dsb/site.yaml", 2, 24)
+    assert (problem.path, problem.line, problem.column) == ("content/dsb/site.yaml", 3, 24)
     assert "unknown word 'websydłoo' (dsb)" in problem.message and "content/dsb/wordlist.txt" in problem.message
 
 

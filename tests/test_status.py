@@ -80,9 +80,9 @@ def test_text_table_and_markdown_summary(project, run):
     lines = out.splitlines()
     assert lines[0].startswith("en (English): ") and "% current – 1 outdated, 0 missing" in lines[0]
     assert any(line.split()[:4] == ["content/hsb/faq.yaml", "0", "0", "4"] for line in lines)
-    assert ("    content/en/workshops/beispiel.yaml:4: goals[0]: outdated "
-            "(German text at content/de/workshops/beispiel.yaml:4)") in lines
-    assert "    content/hsb/faq.yaml: title: missing (German text at content/de/faq.yaml:1)" in lines
+    assert ("    content/en/workshops/beispiel.yaml:5: goals[0]: outdated "
+            "(German text at content/de/workshops/beispiel.yaml:5)") in lines
+    assert "    content/hsb/faq.yaml: title: missing (German text at content/de/faq.yaml:2)" in lines
     code, out, _ = run("--root", str(project), "status", "--format", "markdown", "--lang", "hsb")
     assert code == 0
     assert out.startswith("# Translation status\n\n## hsb (Hornjoserbšćina): ")
@@ -146,10 +146,10 @@ def test_check_strict_makes_unknown_words_errors(tmp_path, run):
          "The workshap supports")
     code, out, err = run("--root", str(tmp_path), "check")
     assert code == 0 and out.endswith("no errors, 1 warning\n")
-    assert "content/en/workshops/infrastruktur-mobilitaet.yaml:3:7: [warning] unknown word 'workshap' (en)" in err
+    assert "content/en/workshops/infrastruktur-mobilitaet.yaml:4:7: [warning] unknown word 'workshap' (en)" in err
     code, _, err = run("--root", str(tmp_path), "check", "--strict")
     assert code == 1
-    assert "content/en/workshops/infrastruktur-mobilitaet.yaml:3:7: unknown word 'workshap' (en)" in err
+    assert "content/en/workshops/infrastruktur-mobilitaet.yaml:4:7: unknown word 'workshap' (en)" in err
 
 
 def test_check_catches_the_seed_sites_failure(tmp_path, run):
@@ -163,7 +163,7 @@ def test_check_catches_the_seed_sites_failure(tmp_path, run):
     code, out, err = run("--root", str(tmp_path), "check")
     assert code == 1 and out == ""
     lines = err.splitlines()
-    assert any(line.startswith("content/en/workshops/infrastruktur-mobilitaet.yaml:2:") and "“ENG –”" in line
+    assert any(line.startswith("content/en/workshops/infrastruktur-mobilitaet.yaml:3:") and "“ENG –”" in line
                and "looks German (de" in line for line in lines), err
     assert any(line.startswith("content/hsb/faq.yaml:") and "looks German (de" in line
                and "not Upper Sorbian" in line for line in lines), err

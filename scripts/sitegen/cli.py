@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import pipeline, po, report, translate
+from . import pipeline, po, report, scaffold, schema, translate
 from .errors import ContentError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -136,6 +136,63 @@ def cmd_import_po(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas of the content files into schema/, generated from the content models.
+
+    Examples:  sitegen schema            (after changing scripts/sitegen/model.py)
+               sitegen schema --check    (exit 1 if the files in schema/ are out of date; for CI)
+    Each content file names its schema in its first line (`# yaml-language-server: $schema=…`), so
+    VS Code's YAML extension offers completion, German help and inline errors.
+    """
+    folder = _paths(args).root / schema.SCHEMA_DIR
+    if args.check:
+        stale = schema.stale_schemas(folder)
+        if stale:
+            print(f"sitegen: out of date in {schema.SCHEMA_DIR}/: {', '.join(stale)}; run `sitegen schema` "
+                  "and commit the result", file=sys.stderr)
+            return EXIT_CONTENT
+        print(f"OK: the {len(schema.kinds())} schemas in {schema.SCHEMA_DIR}/ match the content models")
+        return EXIT_OK
+    written, unchanged = schema.write_schemas(folder)
+    for leftover in schema.stale_schemas(folder):
+        (folder / leftover).unlink()
+        print(f"Removed {schema.SCHEMA_DIR}/{leftover}: no content file has that kind any more")
+    print(f"Wrote {len(written)} schemas into {schema.SCHEMA_DIR}/ ({len(unchanged)} unchanged)")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a new workshop: the German file, explained field by field, and a translation per language.
+
+    Examples:  sitegen new workshop energie-waerme --title "Energie und Wärme"
+               sitegen new workshop energie-waerme      (the title is then a placeholder to replace)
+    The short name becomes the file name content/<lang>/workshops/<name>.yaml and the web address
+    /workshops/<name>/: lowercase letters a-z, digits and single hyphens between them. The German
+    file explains every field in German comments; required fields hold a text that says what
+    belongs there, optional ones are commented-out examples. Each translation starts empty
+    (`review: draft`), so its page shows the German text, marked as German. Nothing is
+    overwritten: if any of the files exists, nothing is written.
+    """
+    paths = _paths(args)
+    try:
+        created = scaffold.new_workshop(paths.content, paths.root, args.slug, args.title)
+    except scaffold.ScaffoldError as error:
+        raise UsageError(str(error)) from None
+    source, translations = created[0], created[1:]
+    width = max(len(file.shown_path) for file in created)
+    print(f"Created the workshop '{args.slug}':")
+    print(f"  {source.shown_path:<{width}}  {source.language_name}: fill in the texts; the comments explain each field")
+    for file in translations:
+        print(f"  {file.shown_path:<{width}}  {file.language_name}: empty translation (draft); "
+              "its page shows the German text until translated")
+    print("Next steps:")
+    print(f"  1. Fill in {source.shown_path}: replace the placeholder texts, and remove the \"# \" in front "
+          "of the optional fields you need.")
+    print("  2. Check the content: make check")
+    print(f"  3. Preview: make serve, then open {scaffold.PREVIEW_URL}{source.url}")
+    return EXIT_OK
+
+
 def _check_langs(content, langs: list[str] | None) -> None:
     known = [language.code for language in content.languages[1:]]
     for lang in langs or []:
@@ -153,7 +210,7 @@ def _print_warnings(warnings) -> None:
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-current": cmd_mark_current,
-            "export-po": cmd_export_po, "import-po": cmd_import_po}
+            "export-po": cmd_export_po, "import-po": cmd_import_po, "schema": cmd_schema, "new": cmd_new}
 
 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
@@ -172,6 +229,13 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "export-po":
         parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
         parser.add_argument("--out", required=True, metavar="DIR", help="folder for the PO files, e.g. po/hsb")
+    if name == "schema":
+        parser.add_argument("--check", action="store_true",
+                            help="write nothing; exit 1 if schema/ does not match the content models")
+    if name == "new":
+        parser.add_argument("kind", choices=scaffold.KINDS, help="what to create: workshop")
+        parser.add_argument("slug", metavar="NAME", help="short name, e.g. energie-waerme: file name and web address")
+        parser.add_argument("--title", help="the German title, e.g. \"Energie und Wärme\" (default: a placeholder)")
     if name == "import-po":
         parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
         parser.add_argument("folder", metavar="DIR", help="folder with the PO files, e.g. po/hsb")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from . import plurals
+from . import plurals, schema
 from .errors import ContentError, Problem, display_path
-from .languages import LANGUAGES_FILE, load_languages
+from .languages import LANGUAGES_FILE, languages_from
 from .load import Document, load_document
 from .inline import markup_problem
 from .fields import TextField, shared_field_names, text_fields, translation_model
@@ -101,11 +101,20 @@ def model_of(item: str) -> type[BaseModel]:
 
 def load_content(content_dir: Path, root: Path) -> Content:
     """Load every content file; raise ContentError listing every problem in every file."""
-    languages = load_languages(content_dir, root)
+    languages_document = load_document(content_dir / LANGUAGES_FILE, display_path(content_dir / LANGUAGES_FILE, root))
+    languages = languages_from(languages_document)
     problems: list[Problem] = []
     warnings: list[Problem] = []
     shown = lambda path: display_path(path, root)  # noqa: E731
     source_code = languages[0].code
+
+    def modeline(document: Document, path: Path) -> None:
+        """Check the file's first line: the schema editors get their help from."""
+        problem = schema.modeline_problem(document, path.relative_to(content_dir).as_posix(), source_code)
+        if problem is not None:
+            (problems if problem.level == "error" else warnings).append(problem)
+
+    modeline(languages_document, content_dir / LANGUAGES_FILE)
 
     declared = {language.code for language in languages}
     for child in sorted(content_dir.iterdir()):
@@ -132,21 +141,22 @@ def load_content(content_dir: Path, root: Path) -> Content:
                                             f"{shown(content_dir / source_code / name)} and translate it"))
                 continue
             _load(files, name, path, model if is_source else translation_model(model), shown, problems,
-                  hints=None if is_source else _shared_hints(model))
+                  hints=None if is_source else _shared_hints(model), modeline=modeline)
         for path in sorted((folder / WORKSHOPS_DIR).glob("*.yaml")):
             if not SLUG_PATTERN.match(path.stem):
                 problems.append(Problem(shown(path), 0, 0, "the file name must be a short name of lowercase "
                                         "letters a-z, digits and hyphens, e.g. innovation-digitalisierung.yaml"))
                 continue
             _load(files, workshop_item(path.stem), path, Workshop if is_source else translation_model(Workshop),
-                  shown, problems, hints=None if is_source else _shared_hints(Workshop))
+                  shown, problems, hints=None if is_source else _shared_hints(Workshop), modeline=modeline)
         if not is_source:
             record_path = folder / RECORD_FILE
             records[language.code] = ({}, shown(record_path))
             if record_path.exists():
                 try:
-                    records[language.code] = (load_records(load_document(record_path, shown(record_path))),
-                                              shown(record_path))
+                    record_document = load_document(record_path, shown(record_path))
+                    modeline(record_document, record_path)
+                    records[language.code] = (load_records(record_document), shown(record_path))
                 except ContentError as error:
                     problems.extend(error.problems)
         loaded[language.code] = files
@@ -236,10 +246,11 @@ def load_content(content_dir: Path, root: Path) -> Content:
 
 
 def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseModel], shown,
-          problems: list[Problem], hints: dict[str, str] | None) -> None:
+          problems: list[Problem], hints: dict[str, str] | None, modeline) -> None:
     """Load and validate one file into `files`; on failure record its problems."""
     try:
         document: Document = load_document(path, shown(path))
+        modeline(document, path)
         files[item] = LoadedFile(item, validate(document, model, hints), document)
     except ContentError as error:
         problems.extend(error.problems)

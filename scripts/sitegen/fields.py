@@ -11,9 +11,9 @@ from __future__ import annotations
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, create_model
+from pydantic import BaseModel, Field, StringConstraints, create_model
 
 from .load import Document, FieldPath
 
@@ -99,8 +99,11 @@ def translation_model(model: type[BaseModel]) -> type[BaseModel]:
         if kind == REQUIRED or name == "review":
             fields[name] = (info.annotation, info)
             continue
-        fields[name] = (_partial(info.annotation) | None,
-                        Field(None, alias=info.alias, description=info.description))
+        # Text constraints (not empty, no surrounding space) hold for translated texts too;
+        # constraints on lists (at least one goal) do not: a translation may leave entries out.
+        text_rules = [rule for rule in info.metadata if isinstance(rule, StringConstraints)]
+        annotation = Annotated[_partial(info.annotation), *text_rules] if text_rules else _partial(info.annotation)
+        fields[name] = (annotation | None, Field(None, alias=info.alias, description=info.description))
     translated = create_model(f"{model.__name__}Translation", __base__=model.__base__, **fields)
     translated.__doc__ = model.__doc__
     return translated

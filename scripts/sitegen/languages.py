@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import ContentError, display_path
-from .load import load_document
+from .load import Document, load_document
 from .model import Language, LanguageList
 from .validate import validate
 
@@ -15,7 +15,11 @@ LANGUAGES_FILE = "languages.yaml"
 def load_languages(content_dir: Path, root: Path) -> list[Language]:
     """The declared languages, source language first; raise ContentError if the list is unusable."""
     path = content_dir / LANGUAGES_FILE
-    document = load_document(path, display_path(path, root))
+    return languages_from(load_document(path, display_path(path, root)))
+
+
+def languages_from(document: Document) -> list[Language]:
+    """The languages declared in the loaded content/languages.yaml, source language first."""
     languages = validate(document, LanguageList).languages
     problems = []
     sources = [index for index, language in enumerate(languages) if language.source]

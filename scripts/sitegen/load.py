@@ -43,6 +43,7 @@ class Document:
     shown_path: str
     data: Any
     locations: dict[FieldPath, Location] = field(default_factory=dict)
+    first_line: str = ""  # the schema modeline, when the file has one
 
     def location(self, path: FieldPath) -> Location:
         """The position of the value at `path`, or of its nearest parent that has one."""
@@ -86,7 +87,8 @@ def parse_document(text: str, path: Path, shown_path: str) -> Document:
                                     f"U+{character:04X}; delete it (retype the line if you cannot see it)")]) from None
     except yaml.YAMLError as error:  # errors without a position
         raise ContentError([Problem(shown_path, 1, 1, f"this is not valid YAML: {error}")]) from None
-    document = Document(path=path, shown_path=shown_path, data=None)
+    document = Document(path=path, shown_path=shown_path, data=None,
+                        first_line=text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r"))
     if node is None:
         return document
     builder = _Builder(document)

@@ -101,42 +101,41 @@ class Faq(ContentModel):
 class NavLabels(ContentModel):
     """Beschriftungen der Navigation."""
 
-    home: Text
-    workshops: Text
-    faq: Text
+    home: Text = Field(description="Menüpunkt der Startseite.")
+    workshops: Text = Field(description="Menüpunkt der Übersicht aller Werkstätten.")
+    faq: Text = Field(description="Menüpunkt der Seite „Häufige Fragen“.")
 
 
 class HomeText(ContentModel):
     """Texte der Startseite."""
 
-    title: Text
+    title: Text = Field(description="Überschrift der Startseite.")
     intro: list[Text] = Field(min_length=1, description="Absätze der Einleitung.")
-    workshops_heading: Text
+    workshops_heading: Text = Field(description="Überschrift über der Liste der Werkstätten.")
 
 
 class WorkshopsPageText(ContentModel):
     """Texte der Übersichtsseite der Werkstätten."""
 
-    title: Text
-    intro: Text
+    title: Text = Field(description="Überschrift der Übersichtsseite.")
+    intro: Text = Field(description="Einleitungssatz über der Liste der Werkstätten.")
 
 
 class Labels(ContentModel):
     """Überschriften und Beschriftungen auf den Werkstattseiten."""
 
-    summary: Text
-    goals: Text
-    focus_areas: Text
-    topics: Text
-    partners: Text
-    contacts: Text
-    members: Text
-    meetings: Text
-    links: Text
-    see_also: Text
-    email: Text
-    phone: Text
-    all_workshops: Text
+    goals: Text = Field(description="Überschrift der Ziele.")
+    focus_areas: Text = Field(description="Überschrift der Schwerpunkte.")
+    topics: Text = Field(description="Überschrift der Schlüsselthemen.")
+    partners: Text = Field(description="Überschrift der Kooperationspartner.")
+    contacts: Text = Field(description="Überschrift der Ansprechpersonen.")
+    members: Text = Field(description="Überschrift der Mitglieder.")
+    meetings: Text = Field(description="Überschrift der Termine.")
+    links: Text = Field(description="Überschrift der weiterführenden Links.")
+    see_also: Text = Field(description="Einleitung der Verweise auf Werkstätten in den Häufigen Fragen, z. B. „Mehr dazu“.")
+    email: Text = Field(description="Beschriftung der E-Mail-Adresse.")
+    phone: Text = Field(description="Beschriftung der Telefonnummer.")
+    all_workshops: Text = Field(description="Text des Links zurück zur Übersicht aller Werkstätten.")
 
 
 class TranslationNotice(ContentModel):
@@ -154,9 +153,9 @@ class TranslationNotice(ContentModel):
 class NotFoundText(ContentModel):
     """Texte der Fehlerseite „Seite nicht gefunden“ (404)."""
 
-    title: Text
-    text: Text
-    home_link: Text
+    title: Text = Field(description="Überschrift der Fehlerseite.")
+    text: Text = Field(description="Erklärung, dass es die Seite nicht gibt.")
+    home_link: Text = Field(description="Text des Links zur Startseite.")
 
 
 class SiteText(ContentModel):
@@ -165,8 +164,8 @@ class SiteText(ContentModel):
     site_name: Text = Field(description="Name der Website, steht in der Kopfzeile.", json_schema_extra={"translate": "required"})
     site_description: Text = Field(description="Beschreibung der Website für Suchmaschinen, ein Satz.", json_schema_extra={"translate": "required"})
     nav: NavLabels = Field(description="Beschriftungen der Navigation.", json_schema_extra={"translate": "required"})
-    home: HomeText
-    workshops: WorkshopsPageText
+    home: HomeText = Field(description="Texte der Startseite.")
+    workshops: WorkshopsPageText = Field(description="Texte der Übersichtsseite der Werkstätten.")
     labels: Labels = Field(description="Überschriften und Beschriftungen der Werkstattseiten.", json_schema_extra={"translate": "required"})
     translation_notice: TranslationNotice = Field(description="Hinweise zum Stand der Übersetzung.", json_schema_extra={"translate": "required"})
     not_found: NotFoundText = Field(description="Texte der Fehlerseite 404.", json_schema_extra={"translate": "required"})
@@ -190,10 +189,64 @@ THEME_STRING_KEYS = (
     "source.file.date.created", "source.file.date.updated", "tabs", "toc", "top",
 )
 
+# What each key is, for the editors' help (hover text in the editor, from the JSON Schema).
+# Some belong to theme features this site does not use (blog, comments, cookie consent); Material's
+# language partial has them all, so they are translated too and never fall back to English.
+THEME_STRING_HELP = {
+    "action.edit": "Symbol-Link „Seite bearbeiten“ über dem Seiteninhalt (führt zur YAML-Datei).",
+    "action.skip": "Sprunglink „Zum Inhalt“ für Tastatur und Bildschirmleser.",
+    "action.view": "Link „Quelltext der Seite ansehen“.",
+    "announce.dismiss": "Schaltfläche, die eine Ankündigung ausblendet.",
+    "blog.archive": "Blog (hier nicht genutzt): Überschrift „Archiv“.",
+    "blog.authors": "Blog (hier nicht genutzt): Überschrift „Autoren“.",
+    "blog.categories": "Blog (hier nicht genutzt): Überschrift „Kategorien“.",
+    "blog.categories.in": "Blog (hier nicht genutzt): „in“ vor einer Kategorie.",
+    "blog.continue": "Blog (hier nicht genutzt): Link „Weiterlesen“.",
+    "blog.draft": "Blog (hier nicht genutzt): Kennzeichen „Entwurf“.",
+    "blog.index": "Blog (hier nicht genutzt): Link zurück zur Übersicht.",
+    "blog.meta": "Blog (hier nicht genutzt): Beschriftung der Metadaten.",
+    "blog.references": "Blog (hier nicht genutzt): Überschrift der Verweise.",
+    "clipboard.copy": "Schaltfläche „In die Zwischenablage kopieren“ an Codeblöcken.",
+    "clipboard.copied": "Meldung „In die Zwischenablage kopiert“.",
+    "consent.accept": "Cookie-Zustimmung (hier nicht genutzt): „Akzeptieren“.",
+    "consent.manage": "Cookie-Zustimmung (hier nicht genutzt): „Einstellungen“.",
+    "consent.reject": "Cookie-Zustimmung (hier nicht genutzt): „Ablehnen“.",
+    "footer": "Name der Fußzeile für Bildschirmleser.",
+    "footer.next": "„Weiter“ in der Fußzeile, vor dem Titel der nächsten Seite.",
+    "footer.previous": "„Zurück“ in der Fußzeile, vor dem Titel der vorigen Seite.",
+    "header": "Name der Kopfzeile für Bildschirmleser.",
+    "meta.comments": "Überschrift „Kommentare“ (hier nicht genutzt).",
+    "meta.source": "Überschrift „Quellcode“ (hier nicht genutzt).",
+    "nav": "Name der Navigation; auf dem Telefon die Schaltfläche, die das Menü öffnet.",
+    "readtime.one": "Lesezeit von einer Minute (hier nicht genutzt).",
+    "readtime.other": "Lesezeit von mehreren Minuten, '#' steht für die Zahl (hier nicht genutzt).",
+    "rss.created": "RSS-Feed neuer Seiten (hier nicht genutzt).",
+    "rss.updated": "RSS-Feed geänderter Seiten (hier nicht genutzt).",
+    "search": "Name der Suche; auf dem Telefon die Schaltfläche, die die Suche öffnet.",
+    "search.placeholder": "Platzhalter im leeren Suchfeld, z. B. „Suchen“.",
+    "search.share": "Schaltfläche „Suche teilen“.",
+    "search.reset": "Schaltfläche, die das Suchfeld leert.",
+    "search.result.initializer": "Meldung, während die Suche geladen wird.",
+    "search.result.placeholder": "Hinweis unter dem leeren Suchfeld, z. B. „Suchbegriff eingeben“.",
+    "search.result.none": "Meldung, wenn die Suche nichts gefunden hat.",
+    "search.result.term.missing": "Steht vor Suchwörtern, die in einem Treffer fehlen, z. B. „Fehlt“.",
+    "select.language": "Name des Sprachumschalters.",
+    "select.version": "Name der Versionsauswahl (hier nicht genutzt).",
+    "source": "Link zum Quellcode-Repository (hier nicht genutzt).",
+    "source.file.contributors": "Überschrift der Mitwirkenden an einer Seite (hier nicht genutzt).",
+    "source.file.date.created": "Datum, an dem eine Seite angelegt wurde (hier nicht genutzt).",
+    "source.file.date.updated": "Datum der letzten Änderung einer Seite (hier nicht genutzt).",
+    "tabs": "Name der Reiter-Navigation.",
+    "toc": "Name des Inhaltsverzeichnisses einer Seite, z. B. „Auf dieser Seite“.",
+    "top": "Schaltfläche „Zurück zum Seitenanfang“.",
+}
+
 ThemeStringTexts = create_model(
     "ThemeStringTexts",
     __base__=ContentModel,
-    **{key.replace(".", "_"): (Text, Field(alias=key)) for key in THEME_STRING_KEYS},
+    __doc__="Alle Oberflächentexte des Themes, Schlüssel wie in Materials Sprachdatei.",
+    **{key.replace(".", "_"): (Text, Field(alias=key, description=THEME_STRING_HELP[key]))
+       for key in THEME_STRING_KEYS},
 )
 
 
@@ -253,4 +306,20 @@ class Language(ContentModel):
 class LanguageList(ContentModel):
     """Die Sprachen der Website. Datei: content/languages.yaml"""
 
-    languages: list[Language] = Field(min_length=1)
+    languages: list[Language] = Field(min_length=1, description="Die Sprachen; die Quellsprache (source: true) "
+                                      "steht im Wurzelverzeichnis der Website, jede andere unter /<code>/.")
+
+
+# translated-from.yaml: which German text each translated field was made from. sitegen writes it
+# (mark-current, import-po); status.load_records reads it with its own messages. This type gives
+# its JSON Schema, and the fingerprint pattern both share.
+FINGERPRINT_PATTERN = r"^[0-9a-f]{16}$"
+RECORD_ITEM_PATTERN = r"^(site|faq|theme)\.yaml$|^workshops/[a-z0-9]+(-[a-z0-9]+)*\.yaml$"
+RecordItem = Annotated[str, StringConstraints(pattern=RECORD_ITEM_PATTERN)]
+Fingerprint = Annotated[str, StringConstraints(strict=True, pattern=FINGERPRINT_PATTERN)]
+TranslationRecords = Annotated[
+    dict[RecordItem, Annotated[dict[str, Fingerprint], Field(
+        description="Feldname (wie `sitegen status` ihn nennt) → Fingerabdruck des deutschen Textes.")]] | None,
+    Field(description="Aus welchem deutschen Text jedes Feld übersetzt wurde: ein Fingerabdruck je Feld und Datei. "
+          "Diese Datei schreibt sitegen (mark-current, import-po); bitte nicht von Hand ändern."),
+]

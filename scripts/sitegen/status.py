@@ -19,10 +19,12 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import schema
 from .errors import ContentError, Problem
 from .fields import TextField, format_path
 from .inline import plain_text
 from .load import Document
+from .model import FINGERPRINT_PATTERN, RECORD_ITEM_PATTERN
 
 RECORD_FILE = "translated-from.yaml"
 RECORD_HEADER = (
@@ -30,7 +32,10 @@ RECORD_HEADER = (
     "# Ändert sich der deutsche Text, gilt die Übersetzung als veraltet (outdated).\n"
     "# Diese Datei schreibt sitegen (mark-current, import-po). Bitte nicht von Hand ändern.\n"
 )
-_FINGERPRINT = re.compile(r"^[0-9a-f]{16}$")
+_FINGERPRINT = re.compile(FINGERPRINT_PATTERN)
+_RECORD_ITEM = re.compile(RECORD_ITEM_PATTERN)
+# translated-from.yaml always lies at content/<lang>/: its schema is two folders up.
+RECORD_MODELINE = schema.modeline(schema.RECORDS, f"lang/{RECORD_FILE}")
 _WHITESPACE = re.compile(r"\s+")
 
 CURRENT, DRAFT, OUTDATED, MISSING = "current", "draft", "outdated", "missing"
@@ -65,8 +70,9 @@ def load_records(document: Document) -> Records:
                                          "delete it and run `sitegen mark-current` to write it again"))
     else:
         for item, fields in data.items():
-            if not isinstance(item, str) or not isinstance(fields, dict):
-                problems.append(document.problem((item,), "expected a file name with its fields; delete this "
+            if not isinstance(item, str) or not _RECORD_ITEM.match(item) or not isinstance(fields, dict):
+                problems.append(document.problem((item,), "expected a content file name (site.yaml, faq.yaml, "
+                                                 "theme.yaml or workshops/<name>.yaml) with its fields; delete this "
                                                  "entry and run `sitegen mark-current` to write it again"))
                 continue
             records[item] = {}
@@ -83,7 +89,7 @@ def load_records(document: Document) -> Records:
 
 def dump_records(records: Records) -> str:
     """The text of translated-from.yaml: sorted, one field per line, so diffs stay small."""
-    lines = [RECORD_HEADER.rstrip("\n")]
+    lines = [RECORD_MODELINE, RECORD_HEADER.rstrip("\n")]
     for item in sorted(records):
         if not records[item]:
             continue
