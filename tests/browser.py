@@ -69,7 +69,9 @@ def build_and_serve(tmp: Path) -> Server:
     origin = f"http://127.0.0.1:{httpd.server_port}"
     (tmp / "project").mkdir()
     project = copy_site_project(tmp / "project")
-    env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1")
+    # As deployed: with "edit this page" links (to another host; the tests never follow them).
+    env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1",
+               SITEGEN_EDIT_URL="https://github.com/example/werkstaetten/edit/main/")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp / "site")], cwd=project,
                             env=env, capture_output=True, text=True)

@@ -51,7 +51,8 @@ def test_every_page_in_every_language(pages):
 
 def test_workshop_page_in_the_source_language(pages):
     page = pages["de/workshops/beispiel.md"]
-    assert page.startswith('---\ntitle: "Beispielwerkstatt"\ndescription: "Eine Werkstatt, die jedes Feld benutzt."\n---\n')
+    assert page.startswith('---\ntitle: "Beispielwerkstatt"\ndescription: "Eine Werkstatt, die jedes Feld benutzt."\n'
+                           'source_file: "content/de/workshops/beispiel.yaml"\n---\n')
     assert "sitegen-notice" not in page
     sections = [line for line in page.splitlines() if line.startswith("## ")]
     assert sections == ["## Ziele", "## Schwerpunkte", "## Schlüsselthemen", "## Partner", "## Ansprechpersonen",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,10 +30,13 @@ def site(tmp_path_factory) -> Path:
     copy_site_project(project)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITEGEN_EDIT_URL": EDIT_URL})
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     return project / "site"
+
+
+EDIT_URL = "https://github.com/example/werkstaetten/edit/main/"  # as the workflows set SITEGEN_EDIT_URL
 
 
 def page_keys(content):
@@ -176,6 +180,61 @@ def test_mkdocs_build_reports_content_errors_without_traceback(tmp_path):
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("content/en/workshops/innovation-digitalisierung.yaml:1:8: unknown field 'titel'; did you mean 'title'?"
+    assert ("content/en/workshops/innovation-digitalisierung.yaml:2:8: unknown field 'titel'; did you mean 'title'?"
             in result.stderr)
     assert not (project / "site").exists()
+
+
+def edit_links(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a href="([^"]*)" title="([^"]*)" class="md-content__button md-icon" rel="edit">', html)
+
+
+def test_every_page_links_to_its_yaml_source(content, site):
+    expected_files = {HOME: "site.yaml", WORKSHOPS: "site.yaml", FAQ: "faq.yaml"}
+    for language in content.languages:
+        texts = content.by_language[language.code]
+        for page, slug in page_keys(content):
+            html = (site / page_url(language, page, slug) / "index.html").read_text(encoding="utf-8")
+            item = f"workshops/{slug}.yaml" if slug else expected_files[page]
+            path = f"content/{language.code}/{item}"
+            assert (REPOSITORY / path).is_file()
+            # Named in the page's language: the theme string, from content/<lang>/theme.yaml.
+            assert edit_links(html) == [(EDIT_URL + path, texts.theme.strings.action_edit)], path
+    for not_found in ("404.html", "en/404.html", "hsb/404.html"):
+        assert edit_links((site / not_found).read_text(encoding="utf-8")) == []
+    assert all("docs/" not in href for html in site.rglob("*.html") for href, _ in edit_links(html.read_text()))
+
+
+def test_without_an_edit_address_there_are_no_edit_links_and_a_bad_one_is_refused(tmp_path):
+    project = copy_site_project(tmp_path)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    environment = {key: value for key, value in os.environ.items() if key != "SITEGEN_EDIT_URL"}
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**environment, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
+    assert 'rel="edit"' not in (project / "site/en/faq/index.html").read_text(encoding="utf-8")
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**environment, "NO_MKDOCS_2_WARNING": "1", "SITEGEN_EDIT_URL": "github.com/x"})
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("edit_url must be an address like https://github.com/<owner>/<repository>/edit/main/, not "
+            "'github.com/x'; check SITEGEN_EDIT_URL") in result.stderr
+
+
+def test_the_quick_theme_listing_finds_the_same_files_as_mkdocs(monkeypatch):
+    # The plugin shortens MkDocs' listing of the theme's files (see quick_listing); the files
+    # MkDocs copies into the site must stay exactly the same.
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from sitegen.mkdocs_plugin import quick_listing
+
+    monkeypatch.chdir(REPOSITORY)
+    config = load_config(str(REPOSITORY / "mkdocs.yml"), site_dir=str(REPOSITORY / "site"))
+    stock, quick = Files([]), Files([])
+    stock.add_files_from_theme(config.theme.get_env(), config)
+    quick.add_files_from_theme(quick_listing(config.theme.get_env)(), config)
+    assert [file.src_uri for file in quick] == [file.src_uri for file in stock]
+    assert any(file.src_uri.startswith("assets/javascripts/") for file in stock)
+    env = quick_listing(config.theme.get_env)()
+    assert env.list_templates() == config.theme.get_env().list_templates()  # without a filter: MkDocs' own

@@ -42,7 +42,8 @@ def site(tmp_path_factory) -> Path:
     english.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
     mkdocs = Path(sys.executable).with_name("mkdocs")
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                 "SITEGEN_EDIT_URL": "https://github.com/example/werkstaetten/edit/main/"})
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -120,3 +121,12 @@ def test_every_page_carries_its_state(site):
             assert status == "current", "German pages are the source"
     _, html = page(site, "hsb/faq/")
     assert main_status(html) == "draft"
+
+
+def test_edit_links_lead_to_the_file_that_holds_the_text(site):
+    # The Sorbian file is missing, so the page shows the German text: editing starts from the German file.
+    _, html = page(site, f"hsb/workshops/{SLUG}/")
+    assert f'href="https://github.com/example/werkstaetten/edit/main/content/de/workshops/{SLUG}.yaml"' in html
+    # A translation with a gap: its own file, where the missing text is to be added.
+    _, html = page(site, f"en/workshops/{OTHER}/")
+    assert f'href="https://github.com/example/werkstaetten/edit/main/content/en/workshops/{OTHER}.yaml"' in html

@@ -89,8 +89,11 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
         body = env.get_template(template).render(
             site=texts.site, labels=texts.site.labels, page_state=state, **values)
         untranslated = not language.source and main_item not in texts.files
+        # The YAML file readers of this page would change: the translation where it exists, else the German one.
+        source_file = texts.sources.get(main_item) or source.paths[main_item]
         front = {"title": markdown.front_matter_string(title),
-                 "description": markdown.front_matter_string(description)}
+                 "description": markdown.front_matter_string(description),
+                 "source_file": markdown.front_matter_string(source_file)}
         matter = [f"{key}: {value}" for key, value in front.items()]
         if not language.source:
             matter.append(f"translation_status: {state.status}")
