@@ -209,10 +209,15 @@ def test_without_an_edit_address_there_are_no_edit_links_and_a_bad_one_is_refuse
     project = copy_site_project(tmp_path)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     environment = {key: value for key, value in os.environ.items() if key != "SITEGEN_EDIT_URL"}
+    # SITE_URL as actions/configure-pages gives it: without the trailing slash.
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**environment, "NO_MKDOCS_2_WARNING": "1"})
+                            env={**environment, "NO_MKDOCS_2_WARNING": "1",
+                                 "SITE_URL": "https://example.github.io/werkstaetten"})
     assert result.returncode == 0, result.stderr
-    assert 'rel="edit"' not in (project / "site/en/faq/index.html").read_text(encoding="utf-8")
+    faq = (project / "site/en/faq/index.html").read_text(encoding="utf-8")
+    assert 'rel="edit"' not in faq
+    assert '<link rel="canonical" href="https://example.github.io/werkstaetten/en/faq/">' in faq
+    assert '<link rel="alternate" href="https://example.github.io/werkstaetten/hsb/faq/" hreflang="hsb"' in faq
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
                             env={**environment, "NO_MKDOCS_2_WARNING": "1", "SITEGEN_EDIT_URL": "github.com/x"})
     assert result.returncode == 1
