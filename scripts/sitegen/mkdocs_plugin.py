@@ -115,7 +115,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
                                for code, texts in content.by_language.items()}
         self.search_labels = {code: texts.theme.strings.search for code, texts in content.by_language.items()}
         self.fallback_texts, self.fallback_pages = {}, {}
-        config.theme.get_env = quick_listing(config.theme.get_env)
+        if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
+            config.theme.get_env = quick_listing(config.theme.get_env)
         return config
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -273,6 +274,7 @@ def quick_listing(get_env):
         env.list_templates = list_templates
         return env
 
+    patched.quick_listing = True
     return patched
 
 
