@@ -99,7 +99,7 @@ def test_build_writes_pages_and_removes_stale_ones(project, run):
     page = project / "docs/hsb/workshops/beispiel.md"
     assert page.read_text(encoding="utf-8").startswith('---\ntitle: "Přikładna dźěłarnja"')
     assert (project / "overrides/partials/languages/hsb.html").is_file()
-    first = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
+    first = {p: p.read_bytes() for p in generated_files(project) if p.suffix == ".md"}
     mtimes = {p: p.stat().st_mtime_ns for p in first}
 
     code, out, _ = run("--root", str(project), "build")
@@ -121,12 +121,22 @@ def test_build_writes_pages_and_removes_stale_ones(project, run):
 
 def test_failed_build_writes_nothing(project, run):
     run("--root", str(project), "build")
-    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in generated_files(project)}
     write(project, "content/de/site.yaml", "site_name: [unclosed\n")
     code, _, err = run("--root", str(project), "build")
     assert code == 1
     assert err.startswith("content/de/site.yaml:2:1: YAML syntax error: ")
-    assert {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in generated_files(project)} == before
+
+
+def generated_files(project: Path) -> list[Path]:
+    """The files of docs/ and overrides/ as MkDocs sees them: through the symlinks into docs/.sitegen/."""
+    files = []
+    for top in ("docs", "overrides"):
+        for folder, dirs, names in os.walk(project / top, followlinks=True):
+            dirs[:] = [name for name in dirs if name != ".sitegen"]
+            files += [Path(folder, name) for name in names]
+    return sorted(files)
 
 
 def test_console_script_and_module_give_the_same_answer(project):
@@ -145,8 +155,8 @@ def test_no_traceback_for_broken_input(project):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == (
-        "content/de/workshops/beispiel.yaml:1: the file contains the invisible control character U+0000; "
-        "delete it (retype the line if you cannot see it)")
+        "content/de/workshops/beispiel.yaml:1:1: the file contains the invisible character U+0000 (a control "
+        "character); delete it (retype the text if you cannot see where it is)")
 
 
 def test_every_command_is_documented():

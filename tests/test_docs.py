@@ -92,6 +92,19 @@ def _produce(root: Path, lines: list[str]) -> set[str]:
     cli(fifth, "new", "workshop", "Energie & Wärme")
     cli(fifth, "new", "workshop", "energie-waerme", "--title", "Energie und Wärme")
     cli(fifth, "new", "workshop", "energie-waerme", "--title", "Energie und Wärme")
+
+    # Careless input, one mistake at a time: a quote that is not closed, a word YAML reads as "false",
+    # HTML, an invisible character.
+    sixth = project("careless")
+    careless = content(sixth, "de/workshops/infrastruktur-mobilitaet.yaml")
+    original = careless.read_text(encoding="utf-8")
+    for old, new in (("title: Infrastruktur und Mobilität", 'title: "Infrastruktur und Mobilität'),
+                     ("  - Radwegenetz", "  - no"),
+                     ("  - Lausitz-Takt", "  - <b>Lausitz-Takt</b>"),
+                     ("  - Barrierefreiheit", "  - Barriere\u200bfreiheit")):
+        careless.write_text(original, encoding="utf-8")
+        edit(careless, old, new)
+        cli(sixth, "check")
     return {line.strip() for line in lines}
 
 

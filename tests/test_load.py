@@ -59,10 +59,13 @@ def test_python_tag_is_refused_and_never_run():
     )
 
 
-def test_aliases_are_refused():
+def test_anchors_and_aliases_are_refused_at_the_first():
     text = "a: &x\n  - one\nb: *x\n"
     assert problems(text) == [
-        "content/de/workshops/x.yaml:3:1: anchors and aliases (& and *) are not allowed; write the text out in full"
+        "content/de/workshops/x.yaml:1:4: anchors and aliases (& and *) are not allowed; write the text out in full"
+    ]
+    assert problems("a: one\nb: *x\n") == [
+        "content/de/workshops/x.yaml:2:4: anchors and aliases (& and *) are not allowed; write the text out in full"
     ]
 
 

@@ -62,15 +62,14 @@ def test_missing_field_in_a_list_entry():
 
 def test_number_where_text_is_expected():
     assert messages(VALID.replace("Short text.", "12")) == [
-        f'{SHOWN}:2:10: the field \'summary\' must be text, but it is the number 12; put it in double quotes, '
-        'e.g. "yes", to make it text'
+        f'{SHOWN}:2:10: the field \'summary\' must be text, but it is the number 12; put it in double quotes: "12"'
     ]
 
 
 def test_yes_no_value_in_a_list_of_texts():
     assert messages(VALID + "topics:\n  - no\n") == [
-        f'{SHOWN}:6:5: entry 1 of \'topics\' must be text, but it is the yes/no value false; put it in double '
-        'quotes, e.g. "yes", to make it text'
+        f'{SHOWN}:6:5: entry 1 of \'topics\' must be text, but YAML reads no as the yes/no value false; put it in '
+        'double quotes: "no"'
     ]
 
 
@@ -104,7 +103,8 @@ def test_bad_url_date_and_review_state():
     )
     assert messages(text) == [
         f"{SHOWN}:7:10: the field 'url' is not valid ('example.org'): a link must start with https:// "
-        "(or http:// or mailto:) and contain no spaces",
+        "(or http://) and a host name, like https://example.org/page, or be mailto: with an e-mail address; "
+        "it may not contain spaces or the characters \" < > \\ ^ ` { | }",
         f"{SHOWN}:9:11: the field 'date' must be a date like 2027-03-15, not 'soon'",
         f"{SHOWN}:11:9: the field 'review' must be one of 'draft' or 'reviewed', not 'done'",
     ]

@@ -10,12 +10,13 @@ from pydantic import BaseModel
 from . import plurals, schema
 from .errors import ContentError, Problem, display_path
 from .languages import LANGUAGES_FILE, languages_from
-from .load import Document, load_document
-from .inline import markup_problem
-from .fields import TextField, shared_field_names, text_fields, translation_model
+from .load import MAX_RECORDS_BYTES, Document, load_document
+from .inline import foreign_markup, markup_problem, plain_text
+from .fields import SHARED, TextField, shared_field_names, text_fields, translate_kind, translation_model
 from .model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText, Workshop
 from .status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from .validate import validate
+from .urls import reserved_name_problem
 from .views import merge
 
 WORKSHOPS_DIR = "workshops"
@@ -147,6 +148,10 @@ def load_content(content_dir: Path, root: Path) -> Content:
                 problems.append(Problem(shown(path), 0, 0, "the file name must be a short name of lowercase "
                                         "letters a-z, digits and hyphens, e.g. innovation-digitalisierung.yaml"))
                 continue
+            reserved = reserved_name_problem(path.stem, "workshop")
+            if reserved:
+                problems.append(Problem(shown(path), 0, 0, reserved))
+                continue
             _load(files, workshop_item(path.stem), path, Workshop if is_source else translation_model(Workshop),
                   shown, problems, hints=None if is_source else _shared_hints(Workshop), modeline=modeline)
         if not is_source:
@@ -154,7 +159,7 @@ def load_content(content_dir: Path, root: Path) -> Content:
             records[language.code] = ({}, shown(record_path))
             if record_path.exists():
                 try:
-                    record_document = load_document(record_path, shown(record_path))
+                    record_document = load_document(record_path, shown(record_path), max_bytes=MAX_RECORDS_BYTES)
                     modeline(record_document, record_path)
                     records[language.code] = (load_records(record_document), shown(record_path))
                 except ContentError as error:
@@ -164,7 +169,7 @@ def load_content(content_dir: Path, root: Path) -> Content:
     source_files = loaded.get(source_code, {})
     # By file name, so that a German file with errors does not make every reference to it an error too.
     source_slugs = {path.stem for path in (content_dir / source_code / WORKSHOPS_DIR).glob("*.yaml")
-                    if SLUG_PATTERN.match(path.stem)}
+                    if SLUG_PATTERN.match(path.stem) and not reserved_name_problem(path.stem, "workshop")}
     for language in languages[1:]:
         for item in sorted(loaded.get(language.code, {})):
             if item.startswith(WORKSHOPS_DIR) and item[len(WORKSHOPS_DIR) + 1:-5] not in source_slugs:
@@ -182,17 +187,35 @@ def load_content(content_dir: Path, root: Path) -> Content:
             message = markup_problem(text_field.text)
             if message:
                 problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
+        if language.code == source_code:
+            # Texts shared by every language (contact names, phone numbers) follow the same rules.
+            for loaded_file in loaded.get(language.code, {}).values():
+                for path, text in _shared_texts(loaded_file.model):
+                    message = foreign_markup(text)
+                    if message:
+                        problems.append(loaded_file.document.problem(path, message))
         theme = loaded.get(language.code, {}).get(plurals.ITEM)
         if theme is not None:
             problems += plurals.check(language.code, language.name, theme.model, theme.document)
         faq = loaded.get(language.code, {}).get("faq.yaml")
         if faq is not None:
             for q_index, entry in enumerate(faq.model.questions or []):
+                listed: set[str] = set()
                 for s_index, slug in enumerate(getattr(entry, "see_also", None) or []):
+                    where = ("questions", q_index, "see_also", s_index)
                     if slug not in source_slugs:
                         problems.append(faq.document.problem(
-                            ("questions", q_index, "see_also", s_index),
-                            f"there is no workshop '{slug}'; use the file name of a workshop without .yaml"))
+                            where, f"there is no workshop '{slug}'; use the file name of a workshop without .yaml"))
+                    elif slug in listed:
+                        problems.append(faq.document.problem(
+                            where, f"the workshop '{slug}' is listed twice in this answer; delete one"))
+                    listed.add(slug)
+        problems += _same_titles(own_fields[language.code])
+
+    for index, language in enumerate(languages_document.data.get("languages", [])):
+        message = foreign_markup(str(language.get("name", ""))) if isinstance(language, dict) else None
+        if message:
+            problems.append(languages_document.problem(("languages", index, "name"), message))
 
     if problems:
         raise ContentError(problems)
@@ -264,6 +287,14 @@ def _shared_hints(model: type[BaseModel]) -> dict[str, str]:
 def _unexpected_files(folder: Path, shown, is_source: bool) -> list[Problem]:
     expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | (set() if is_source else {RECORD_FILE})
     problems = []
+    # A link could make sitegen read, and publish, a file from outside content/.
+    for link in [folder] + [child for child in folder.iterdir()] + (
+            [child for child in (folder / WORKSHOPS_DIR).iterdir()] if (folder / WORKSHOPS_DIR).is_dir() else []):
+        if link.is_symlink():
+            problems.append(Problem(shown(link), 0, 0, "this is a symbolic link; content files and folders must "
+                                    "be real files and folders inside content/"))
+    if problems:
+        return problems
     for child in sorted(folder.iterdir()):
         if child.name.startswith("."):
             continue
@@ -276,3 +307,36 @@ def _unexpected_files(folder: Path, shown, is_source: bool) -> list[Problem]:
             if child.is_file() and child.suffix != ".yaml" and not child.name.startswith("."):
                 problems.append(Problem(shown(child), 0, 0, "unexpected file; a workshop file ends in .yaml"))
     return problems
+
+
+def _same_titles(fields: list[TextField]) -> list[Problem]:
+    """Two workshops of one language with the same title: readers could not tell them apart in the menu."""
+    problems, first = [], {}
+    for text_field in fields:
+        if text_field.item.startswith(WORKSHOPS_DIR) and text_field.path == ("title",):
+            title = " ".join(plain_text(text_field.text).casefold().split())
+            if title in first:
+                other = first[title]
+                problems.append(Problem(text_field.file, text_field.line, text_field.column,
+                                        f"another workshop has the same title ({other.file}:{other.line}); give "
+                                        "each workshop its own title, readers choose between them by it"))
+            else:
+                first[title] = text_field
+    return problems
+
+
+def _shared_texts(value, path: tuple = ()) -> list[tuple[tuple, str]]:
+    """The texts in fields every language shares (names, phone numbers), with their paths."""
+    found = []
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            child = getattr(value, name)
+            key = path + (info.alias or name,)
+            if translate_kind(info) == SHARED and isinstance(child, str):
+                found.append((key, child))
+            elif child is not None:
+                found += _shared_texts(child, key)
+    elif isinstance(value, (list, tuple)):
+        for index, child in enumerate(value):
+            found += _shared_texts(child, path + (index,))
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +26,14 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         prefix = "" if self.level == "error" else f"[{self.level}] "
-        return f"{where}: {prefix}{self.message}"
+        # One problem, one line: a line break or control character quoted from the content is shown
+        # escaped, so no text can make up a line that looks like a message of its own.
+        return f"{where}: {prefix}{one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (\\n), on one line."""
+    return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 
 class ContentError(Exception):
@@ -38,7 +46,10 @@ class ContentError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor knows it: relative to the project root when possible, with `/`."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+    # As written first: a symbolic link is named by where it stands, not by where it leads.
+    for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -7,6 +7,7 @@ from pathlib import Path
 from .errors import ContentError, display_path
 from .load import Document, load_document
 from .model import Language, LanguageList
+from .urls import reserved_name_problem
 from .validate import validate
 
 LANGUAGES_FILE = "languages.yaml"
@@ -34,6 +35,9 @@ def languages_from(document: Document) -> list[Language]:
             problems.append(document.problem(("languages", index, "code"),
                                              f"the language '{language.code}' is declared twice; delete one"))
         seen.add(language.code)
+        reserved = reserved_name_problem(language.code, "language")
+        if reserved:
+            problems.append(document.problem(("languages", index, "code"), reserved))
     if problems:
         raise ContentError(problems)
     source = languages[sources[0]]

@@ -34,7 +34,7 @@ from .fields import SHARED, inner_model, translate_kind
 from .langguard import language_name
 from .languages import load_languages
 from .model import SLUG_PATTERN, Language, Workshop
-from .urls import WORKSHOPS, page_url
+from .urls import WINDOWS_DEVICE_NAMES, WORKSHOPS, page_url, reserved_name_problem
 
 KINDS = ("workshop",)
 MAX_SLUG_LENGTH = 80
@@ -118,6 +118,8 @@ def slug_problem(slug: str, title: str | None = None) -> str | None:
                    "„Energie und Wärme“")
         return (f"'{slug}' cannot be the short name of a workshop: /{WORKSHOPS_DIR}/{slug}/ is the overview page of "
                 f"all workshops, and a workshop of that name would overwrite it; {instead}")
+    if slug in WINDOWS_DEVICE_NAMES:
+        return reserved_name_problem(slug, "workshop")
     faults = _slug_faults(slug)
     if not faults:
         return None
@@ -175,7 +177,7 @@ def new_workshop(content_dir: Path, root: Path, slug: str, title: str | None = N
 
     Raises ScaffoldError, writing nothing, if the name is not valid or any of the files exists."""
     if title is not None:
-        title = " ".join(title.split())
+        title = unicodedata.normalize("NFC", " ".join(title.split()))
         if not title:
             raise ScaffoldError("the title is empty; write the workshop's German name after --title, "
                                 "e.g. --title \"Energie und Wärme\", or leave --title out")

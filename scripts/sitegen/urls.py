@@ -7,6 +7,27 @@ from posixpath import relpath
 from .model import Language
 
 HOME, WORKSHOPS, FAQ = "home", "workshops", "faq"
+# Names a content file or language folder cannot have. workshops/index.yaml would become
+# docs/<lang>/workshops/index.md, the overview page of all workshops; Windows cannot create a
+# file or folder named like one of its devices, so an editor there could not check the site out.
+OVERVIEW_NAME = "index"
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul"} | {f"{port}{number}" for port in ("com", "lpt")
+                                                                 for number in range(1, 10)})
+MAX_NAME_LENGTH = 80
+
+
+def reserved_name_problem(name: str, what: str) -> str | None:
+    """Why `name` cannot be the short name of a workshop or a language code, or None."""
+    if name == OVERVIEW_NAME and what == "workshop":
+        return (f"'{name}' cannot be the short name of a workshop: /{WORKSHOPS}/{name}/ is the overview page of all "
+                "workshops, and a workshop of that name would overwrite it; rename the file")
+    if name in WINDOWS_DEVICE_NAMES:
+        return (f"'{name}' cannot name a {what}: Windows reserves it for a device, so the file could not be "
+                "checked out there; choose another name")
+    if len(name) > MAX_NAME_LENGTH:
+        return (f"the short name of a {what} may have at most {MAX_NAME_LENGTH} characters, this one has "
+                f"{len(name)}; shorten it")
+    return None
 
 
 def page_source(language: Language, page: str, slug: str | None = None) -> str:

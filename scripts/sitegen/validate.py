@@ -49,6 +49,13 @@ def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any],
     if kind == "missing":
         return document.problem(loc[:-1], f"the required field '{loc[-1]}' is missing{_in(loc[:-1])}; add it")
     if kind in ("string_type", "string_sub_type"):
+        written = document.written.get(loc)
+        if written is not None and isinstance(value, (bool, int, float, datetime.date)):
+            # YAML 1.1 reads `no`, `on`, `0777`, `1_000`, `12:30` and `2027-03-15` as other things than text.
+            reads = (f"it is {_describe(value)}" if written == str(value)
+                     else f"YAML reads {written} as {_describe(value)}")
+            return document.problem(loc, f"{name} must be text, but {reads}; put it in double quotes: "
+                                    f"{_double_quoted(written)}")
         return document.problem(loc, f"{name} must be text, but it is {_describe(value)}; {_quote_hint(value)}")
     if kind == "string_too_short":
         return document.problem(loc, f"{name} is empty; write a text or delete the field")
@@ -109,6 +116,10 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
+def _double_quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _quote_hint(value: Any) -> str:
     if isinstance(value, (bool, int, float, datetime.date)):
         return 'put it in double quotes, e.g. "yes", to make it text'
@@ -121,8 +132,11 @@ def _pattern_hint(loc: tuple) -> str:
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
     return {
         "see_also": "use the short name of a workshop: lowercase letters a-z, digits and hyphens",
-        "url": "a link must start with https:// (or http:// or mailto:) and contain no spaces",
-        "email": "write an e-mail address like name@example.org",
+        "url": "a link must start with https:// (or http://) and a host name, like https://example.org/page, "
+               "or be mailto: with an e-mail address; it may not contain spaces or the characters \" < > \\ ^ ` { | }",
+        "email": "write an e-mail address like name@example.org, with only the letters a-z, digits and . _ % + - "
+                 "before the @",
+        "phone": "write a phone number like +49 355 123456, with only digits, spaces and + - / ( )",
         "code": "use a language code of two or three lowercase letters, e.g. de, en, hsb",
         "search": "use a two-letter code the search knows, e.g. de or en, or delete the field",
     }.get(field, "check the format")

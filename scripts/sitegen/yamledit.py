@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -63,6 +64,8 @@ def set_texts(text: str | None, values: Mapping[FieldPath, str], template: str |
     """The YAML `text` (None or "" when the file does not exist yet) with each path in `values`
     set to its text. `template` is the German file: it gives the order and style of new fields."""
     text = text or ""
+    # Stored as published: in Unicode NFC (a PO file from some tools may hold decomposed letters).
+    values = {path: unicodedata.normalize("NFC", value) for path, value in values.items()}
     crlf = "\r\n" in text
     if crlf:
         text = text.replace("\r\n", "\n")
