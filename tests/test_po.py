@@ -129,8 +129,8 @@ def test_entries_name_the_field_and_hold_german_text_and_translation(project):
     assert not answer.fuzzy
     workshop = entries(project / "po/en/workshops/beispiel.po")
     goal = workshop["workshops/beispiel.yaml:goals[1]"]
-    assert goal.msgid == "Zweites Ziel mit *Sternchen* und <b>Klammern</b>."
-    assert goal.msgstr == "Second goal with *asterisks* and <b>brackets</b>."
+    assert goal.msgid == "Zweites Ziel mit *Sternchen*, [Klammern] & 3 < 4."
+    assert goal.msgstr == "Second goal with *asterisks*, [brackets] & 3 < 4."
     assert goal.occurrences == [("content/de/workshops/beispiel.yaml", "6")]
     # shared fields (names, e-mail, dates, URLs) are not translated, so not exported
     assert not any("contacts[0].name" in c or "url" in c or "date" in c for c in workshop)
@@ -255,14 +255,14 @@ def test_edited_text_is_written_in_place_and_becomes_current(project):
     export(project, "en")
     assert entries(project / "po/en/workshops/beispiel.po")["workshops/beispiel.yaml:goals[1]"].fuzzy
     edit_po(project / "po/en/workshops/beispiel.po", "workshops/beispiel.yaml:goals[1]",
-            "Second goal: with a colon, *asterisks* and <b>brackets</b>.")
+            "Second goal: with a colon, *asterisks*, [brackets] & 3 < 4.")
     report = do_import(project, "en")
     assert (report.updated, report.recorded) == (1, 1)
     assert report.written == ["content/en/workshops/beispiel.yaml", "content/en/translated-from.yaml"]
     after = target.read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(after) == len(before)
     assert [i for i, (a, b) in enumerate(zip(before, after)) if a != b] == [5]
-    assert after[5] == '  - "Second goal: with a colon, *asterisks* and <b>brackets</b>."\n'
+    assert after[5] == '  - "Second goal: with a colon, *asterisks*, [brackets] & 3 < 4."\n'
     assert status_of(project, "en", "workshops/beispiel.yaml", "goals[1]") == "current"
     assert status_of(project, "en", "workshops/beispiel.yaml", "goals[0]") == "outdated"  # still fuzzy
     assert status_of(project, "en", "workshops/beispiel.yaml", "summary") == "current"

@@ -57,9 +57,9 @@ def test_workshop_page_in_the_source_language(pages):
     sections = [line for line in page.splitlines() if line.startswith("## ")]
     assert sections == ["## Ziele", "## Schwerpunkte", "## Schlüsselthemen", "## Partner", "## Ansprechpersonen",
                         "## Mitglieder", "## Termine", "## Weiterführende Links"]
-    assert "- Zweites Ziel mit \\*Sternchen\\* und &lt;b\\>Klammern&lt;/b\\>\\." in page
+    assert "- Zweites Ziel mit \\*Sternchen\\*, \\[Klammern\\] &amp; 3 &lt; 4\\." in page
     assert "- **Partner A**: Arbeitet mit\\.\n" in page
-    assert ("- **Erika Mustermann**, Leitung\n    - E\\-Mail: [erika@example\\.org](mailto:erika@example.org)\n"
+    assert ("- **Erika Mustermann**, Leitung\n    - E\\-Mail: [erika@example\\.org](<mailto:erika@example.org>)\n"
             "    - Telefon: \\+49 355 000000\n") in page
     assert "- **15. März 2027**: Auftakt \\(Budyšin/Bautzen\\)\n" in page
     assert "- [Mehr lesen](<https://example.org/>)\n" in page

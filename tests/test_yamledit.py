@@ -91,7 +91,7 @@ def test_no_values_no_change():
 
 def test_same_text_changes_nothing():
     assert set_texts(ENGLISH_WORKSHOP, {("title",): "Example workshop", ("goals", 1):
-                                        "Second goal with *asterisks* and <b>brackets</b>."}) == ENGLISH_WORKSHOP
+                                        "Second goal with *asterisks*, [brackets] & 3 < 4."}) == ENGLISH_WORKSHOP
 
 
 def test_plain_stays_plain_and_only_its_line_changes():
@@ -208,7 +208,7 @@ def test_missing_list_entries_and_nested_mapping():
     after = check(ENGLISH_WORKSHOP, {("goals", 2): "Third goal.", ("focus_areas", 1, "text"): "T2",
                                      ("focus_areas", 1, "items", 0): "I1", ("focus_areas", 2, "title"): "F3",
                                      ("partners", 1, "text"): "Helps."})
-    assert "  - Second goal with *asterisks* and <b>brackets</b>.\n  - Third goal.\nfocus_areas:" in after
+    assert "  - Second goal with *asterisks*, [brackets] & 3 < 4.\n  - Third goal.\nfocus_areas:" in after
     assert ("  - title: Second focus\n    text: T2\n    items:\n      - I1\n  - title: F3\ntopics:") in after
     assert "  - name: Partner B\n    text: Helps.\ncontacts:" in after
 

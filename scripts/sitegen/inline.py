@@ -3,11 +3,17 @@
 Editors write it in any text field. It renders as `<span lang="hsb">Budyšin</span>`, so screen
 readers pronounce the phrase in its own language (WCAG 3.1.2). The language guard and the
 spell-checker look only at the parts that are in the file's own language.
+
+That is the only markup a text may hold. Everything else is plain text, shown as written
+(markdown.text escapes it), and `sitegen check` rejects what looks like markup of another kind,
+because its author expected it to do something: HTML, Markdown links and images, autolinks and
+HTML character references (see `markup_problem`). Invisible characters are refused by the loader.
 """
 
 from __future__ import annotations
 
 import re
+from html.entities import html5
 from typing import NamedTuple
 
 # A BCP 47 tag as far as this site needs: a language, then optional script or region subtags.
@@ -52,7 +58,11 @@ def malformed(text: str) -> bool:
 
 
 def markup_problem(text: str) -> str | None:
-    """Why the language markup in `text` is wrong, or None when it is right (or absent)."""
+    """Why the markup in `text` is not allowed or not well formed, or None when the text is plain
+    text with at most well-formed language markup."""
+    foreign = foreign_markup(text)
+    if foreign:
+        return foreign
     if malformed(text):
         return ("the language markup is not well formed; write the phrase in square brackets followed by "
                 "its language, like [Budyšin]{lang=hsb}")
@@ -61,6 +71,45 @@ def markup_problem(text: str) -> str | None:
             return (f"'{part.lang}' in {{lang={part.lang}}} is not a known language code; use a code like "
                     "de, en, hsb, dsb, pl or cs")
     return None
+
+
+# Markup of other kinds, each with what an editor is told: what was found, and what to write instead.
+# Checked in this order, so that an autolink is called a link and not HTML.
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+# `<` starts a tag, an end tag, a comment or a declaration only before a letter, `/`, `!` or `?`:
+# "Kinder < 10", "a <= b" and "<3" are plain text.
+_HTML = re.compile(r"<[A-Za-z/!?][^\s<>]*>?")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)?")
+_LINK = re.compile(r"\[[^\[\]\n]*\]\([^)\n]*\)?")
+# Numeric references, and the named ones HTML knows (so "AT&T;" is plain text).
+_REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9A-Fa-f]+;|(?:"
+                        + "|".join(sorted((re.escape(name) for name in html5 if name.endswith(";")),
+                                          key=len, reverse=True))
+                        + "))")
+_FOREIGN = (
+    (_AUTOLINK, "a text may not contain links, like {found} here; write the address as plain text, "
+                "or put the link into a workshop's links: list"),
+    (_HTML, "a text may not contain HTML, like {found} here; write plain text, and put a space after "
+            "'<' where it means 'less than'"),
+    (_IMAGE, "a text may not contain images, like {found} here; remove it"),
+    (_LINK, "a text may not contain Markdown links, like {found} here; write the words only, "
+            "and put the link into a workshop's links: list"),
+    (_REFERENCE, "a text may not contain HTML character references, like {found} here; "
+                 "write the character itself"),
+)
+
+
+def foreign_markup(text: str) -> str | None:
+    """What in `text` is markup other than language markup, said in plain words, or None."""
+    for pattern, message in _FOREIGN:
+        match = pattern.search(text)
+        if match:
+            return message.format(found=_quote(match.group()))
+    return None
+
+
+def _quote(found: str, limit: int = 40) -> str:
+    return "'" + (found if len(found) <= limit else found[:limit - 1] + "…") + "'"
 
 
 def _known_language(tag: str) -> bool:

@@ -9,16 +9,16 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import jinja2
+from markupsafe import Markup
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import material_search, pipeline
+from . import markdown, material_search, pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
 from .content import load_content
 from .errors import ContentError
-from .inline import plain_text
 from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -45,25 +45,33 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
     for language in content.languages:
         texts = content.by_language[language.code]
         nav_labels = texts.site.nav
-        # Navigation titles go into the HTML as they are; escaped like the pages' front matter titles.
         workshops = [
-            {html.escape(plain_text(texts.workshops[slug].title)): page_source(language, WORKSHOPS, slug)}
+            {theme_text(texts.workshops[slug].title): page_source(language, WORKSHOPS, slug)}
             for slug in content.workshop_slugs
         ]
         languages.append({
             "locale": language.code,
-            "name": language.name,
+            "name": language.name,  # escaped by overrides/partials/alternate.html, its only reader
             "default": language.source,
             "build": True,
-            "site_name": texts.site.site_name,
-            "site_description": texts.site.site_description,
+            "site_name": theme_text(texts.site.site_name),
+            "site_description": theme_text(texts.site.site_description),
             "nav": [
-                {nav_labels.home: page_source(language, HOME)},
-                {nav_labels.workshops: [page_source(language, WORKSHOPS)] + workshops},
-                {nav_labels.faq: page_source(language, FAQ)},
+                {theme_text(nav_labels.home): page_source(language, HOME)},
+                {theme_text(nav_labels.workshops): [page_source(language, WORKSHOPS)] + workshops},
+                {theme_text(nav_labels.faq): page_source(language, FAQ)},
             ],
         })
     return languages
+
+
+def theme_text(text: str) -> Markup:
+    """A text the theme puts into HTML: the site's name and description, navigation titles.
+
+    Material prints these without escaping, into text and into attributes, and in a few places
+    with `| e`. As Markup (HTML-escaped text that says so) they come out escaped exactly once in
+    either case. Escaped like the pages' front matter titles, which mark_fallbacks finds among them."""
+    return Markup(markdown.html_text(text))
 
 
 class SitegenConfig(Config):
@@ -179,7 +187,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         if output.count(SEARCH_DIALOG) != 1:
             raise PluginError(f"{where}: the theme's search dialog was not found; "
                               "update SEARCH_DIALOG in sitegen/mkdocs_plugin.py for this theme version")
-        label = html.escape(self.search_labels[lang], quote=True)
+        label = markdown.html_text(self.search_labels[lang])
         output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
         try:
             return material_search.point_to_language(output, language)

@@ -11,8 +11,21 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, create_mod
 Text = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, min_length=1)]
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 Slug = Annotated[str, StringConstraints(strict=True, pattern=SLUG_PATTERN.pattern)]
-Url = Annotated[str, StringConstraints(strict=True, pattern=r"^(https?://|mailto:)\S+$")]
-Email = Annotated[str, StringConstraints(strict=True, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+# Addresses reach the pages inside links, so they are held to what a link needs and no more: a
+# web address with a host name, or an e-mail address; no other scheme (javascript:, data:, file: …),
+# no spaces, control characters or the characters " < > \ ^ ` { | }. markdown.link_target
+# percent-encodes the rest where Markdown could misread it. (Patterns are written for both regex
+# engines that use them: pydantic's, and the editors' JSON Schema validators.)
+_HOST = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+_ADDRESS = r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
+_URL_REST = r'[^\s\x00-\x1f\x7f-\x9f"<>\\^`{|}]*'
+URL_PATTERN = rf"^(?:https?://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_REST})?|mailto:{_ADDRESS})$"
+EMAIL_PATTERN = rf"^{_ADDRESS}$"
+# A phone number is shown as text; digits and the usual separators only.
+PHONE_PATTERN = r"^\+?[0-9 ()/-]*[0-9][0-9 ()/-]*$"
+Url = Annotated[str, StringConstraints(strict=True, pattern=URL_PATTERN)]
+Email = Annotated[str, StringConstraints(strict=True, pattern=EMAIL_PATTERN)]
+Phone = Annotated[str, StringConstraints(strict=True, strip_whitespace=True, pattern=PHONE_PATTERN)]
 
 
 class ContentModel(BaseModel):
@@ -42,7 +55,7 @@ class Contact(ContentModel):
     name: Text = Field(description="Name der Person. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
     role: Text | None = Field(None, description="Funktion, z. B. „Leitung der Werkstatt“.")
     email: Email | None = Field(None, description="E-Mail-Adresse. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
-    phone: Text | None = Field(None, description="Telefonnummer. Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
+    phone: Phone | None = Field(None, description="Telefonnummer, z. B. +49 355 123456: Ziffern, Leerzeichen und + - / ( ). Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
 
 
 class Meeting(ContentModel):

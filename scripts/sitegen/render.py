@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import json
+import re
 
 import jinja2
 from babel.dates import format_date
@@ -56,13 +57,14 @@ def _md(context: jinja2.runtime.Context, value: str) -> str:
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("sitegen", "templates"),
-        autoescape=False,  # the output is Markdown; every text goes through the `md` filter instead
+        autoescape=False,  # the output is Markdown; texts go through `md` instead, addresses through `link_target`
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
     env.filters["md"] = _md
+    env.filters["link_target"] = markdown.link_target  # every address in a link goes through it
     return env
 
 
@@ -103,8 +105,7 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
                 matter.append("translation_fallbacks:")
                 matter += [f"  - {markdown.front_matter_string(text)}" for text in headings]
         if structured_data and not untranslated:
-            # JSON is YAML too; ASCII-only, so that no character can upset a YAML reader.
-            matter.append(f"structured_data: {json.dumps(structured_data, ensure_ascii=True)}")
+            matter.append(f"structured_data: {yaml_json(structured_data)}")
         if untranslated:
             # A German copy is not advertised as a page in this language: not in its search index,
             # its sitemap or its hreflang links (the plugin reads this flag).
@@ -174,6 +175,27 @@ def faq_page_data(texts: LanguageContent) -> dict | None:
         return None
     return {"@context": "https://schema.org", "@type": "FAQPage", "inLanguage": code,
             "name": plain_text(texts.faq.title), "mainEntity": entries}
+
+
+def yaml_json(value) -> str:
+    """JSON that YAML reads as the same value, on one line of front matter.
+
+    ASCII only, so that no character can upset a YAML reader; but characters beyond U+FFFF (emoji)
+    as YAML's `\\U0001F600`, not as JSON's surrogate pair `\\ud83d\\ude00`, which libyaml refuses,
+    and MkDocs then drops the page's whole front matter without a word. (The theme writes the value
+    into the page with `tojson`, which escapes it for the script element.)"""
+    return _SURROGATE_PAIR.sub(_astral, json.dumps(value, ensure_ascii=True))
+
+
+# An escaped backslash (kept as it is), or a surrogate pair.
+_SURROGATE_PAIR = re.compile(r"\\\\|\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
+
+
+def _astral(match: re.Match) -> str:
+    if match.group(1) is None:
+        return match.group()
+    code = 0x10000 + ((int(match.group(1), 16) - 0xD800) << 10) + (int(match.group(2), 16) - 0xDC00)
+    return f"\\U{code:08x}"
 
 
 def _in_heading(text: str, body: str) -> bool:
