@@ -16,7 +16,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
-	$(BIN)/mkdocs build --strict
+	$(BIN)/sitegen site
 
 test: setup  ## run the whole test suite
 	$(BIN)/python -m pytest
@@ -50,5 +50,7 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# docs/assets/ is hand-written; the generated docs/<lang> are symlinks into docs/.sitegen/.
 clean:  ## remove everything generated
-	rm -rf site docs/*/ docs/.sitegen-manifest.json overrides/partials/languages overrides/.sitegen-manifest.json
+	rm -rf site .site.sitegen docs/.sitegen overrides/partials/languages
+	find docs -maxdepth 1 -type l -lname '.sitegen/current/*' -delete

@@ -38,7 +38,10 @@ def copy_site_project(target: Path) -> Path:
     for name in ("mkdocs.yml", "content", "overrides", "docs/assets"):
         source = REPOSITORY / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("languages", ".sitegen-*"))
+            # Leave out what sitegen generates there: the symlink to the theme strings (partials/languages),
+            # and what the layout before docs/.sitegen/ or a stopped build may have left.
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
+                "languages", ".sitegen-manifest.json", "*.sitegen-new"))
         else:
             shutil.copy(source, target / name)
     return target

@@ -48,7 +48,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Validate all content and render the Markdown pages into docs/.
 
     Example:  sitegen build
-    Files are rewritten only when their text changed; pages that are no longer generated are removed.
+    The pages of every language and the theme strings switch to the new version all at once (see
+    docs/.sitegen/); a failing or stopped build changes nothing. Files are rewritten only when their
+    text changed; pages that are no longer generated are removed.
     """
     result = pipeline.build(_paths(args))
     _print_warnings(result.content.warnings)
@@ -56,6 +58,25 @@ def cmd_build(args: argparse.Namespace) -> int:
     print(f"Built {len(pages.written) + len(pages.unchanged)} pages into docs/ "
           f"({len(pages.written)} written, {len(pages.unchanged)} unchanged, {len(pages.removed)} removed) "
           f"and {len(theme.written) + len(theme.unchanged)} theme language files")
+    return EXIT_OK
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    """Build the whole site into site/ with MkDocs; site/ is replaced only when the build succeeded.
+
+    Example:  sitegen site        (what `make site` runs after `sitegen check`)
+    Runs `mkdocs build --strict` (which first renders content/ into docs/) into a new folder beside
+    site/, then swaps it in for site/ in one step. If MkDocs fails (a warning in strict mode, a broken
+    theme file) or the build is stopped, site/ stays exactly as it was. MkDocs' messages are shown.
+    """
+    paths = _paths(args)
+    site = paths.root / args.site_dir
+    try:
+        pipeline.build_site(paths, site)
+    except pipeline.SiteBuildFailed as failure:
+        print(f"sitegen: {failure}", file=sys.stderr)
+        return EXIT_CONTENT
+    print(f"Built the site into {args.site_dir}/")
     return EXIT_OK
 
 
@@ -209,13 +230,17 @@ def _print_warnings(warnings) -> None:
         print(warning.format(), file=sys.stderr)
 
 
-COMMANDS = {"check": cmd_check, "build": cmd_build, "status": cmd_status, "mark-current": cmd_mark_current,
-            "export-po": cmd_export_po, "import-po": cmd_import_po, "schema": cmd_schema, "new": cmd_new}
+COMMANDS = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "status": cmd_status,
+            "mark-current": cmd_mark_current, "export-po": cmd_export_po, "import-po": cmd_import_po,
+            "schema": cmd_schema, "new": cmd_new}
 
 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "check":
         parser.add_argument("--strict", action="store_true", help="treat unknown words as errors")
+    if name == "site":
+        parser.add_argument("--site-dir", default="site", metavar="DIR",
+                            help="the folder to build the site into, inside the project (default: site)")
     if name == "status":
         parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",

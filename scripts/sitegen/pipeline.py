@@ -1,16 +1,21 @@
-"""The one place that orders the stages: load and validate, render, write."""
+"""The one place that orders the stages: load and validate, render, write; and the site: MkDocs, then swap."""
 
 from __future__ import annotations
 
+import ctypes
+import os
+import signal
+import subprocess
+import sys
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import langguard, spelling
 from .content import Content, load_content
 from .errors import Problem
 from .render import render_pages
-from .theme_material import render_language_partials
-from .write import WriteReport, write_tree
+from .theme_material import PARTIALS_DIR, render_language_partials
+from .write import STORE, Output, WriteReport, publish, replacing
 
 
 @dataclass(frozen=True)
@@ -59,12 +64,48 @@ def review(content: Content, paths: Paths) -> list[Problem]:
 
 
 def build(paths: Paths) -> BuildResult:
-    """Validate all content, then write Markdown pages into docs/ and theme strings into the theme folder."""
+    """Validate all content, then publish the Markdown pages (docs/<lang>/) and the theme strings (the theme
+    folder's partials/languages/) together, as one new generation, or write nothing if nothing changed."""
     content = check(paths)
     pages = render_pages(content)
     partials = render_language_partials(content)
-    return BuildResult(
-        content=content,
-        pages=write_tree(paths.docs, pages),
-        theme=write_tree(paths.theme, partials),
-    )
+    page_report, theme_report = publish(paths.docs / STORE, [
+        Output("docs", paths.docs, pages, links=tuple(sorted({PurePosixPath(page).parts[0] for page in pages}))),
+        Output("theme", paths.theme, partials, links=(PARTIALS_DIR,)),
+    ], paths.root)
+    return BuildResult(content=content, pages=page_report, theme=theme_report)
+
+
+class SiteBuildFailed(Exception):
+    """MkDocs did not build the site; it has printed why."""
+
+
+def build_site(paths: Paths, site: Path) -> None:
+    """Build the site with the real `mkdocs build --strict` (which renders content/ through the sitegen
+    plugin) into a new folder beside `site`, and swap it in for `site` only when MkDocs succeeded."""
+    environment = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # Material's notice about MkDocs 2, as make sets it
+    with replacing(site) as staging:
+        # MkDocs holds the lock too, and ends with this process: a killed build leaves no writer behind.
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging.folder)],
+            cwd=paths.root, env=environment, pass_fds=(staging.lock,), preexec_fn=_ending_with(os.getpid()))
+        if result.returncode != 0:
+            raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
+                                  f"{site.name}/ was left as it was")
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _ending_with(parent: int):
+    """What a child runs before MkDocs starts: be killed when `parent` dies (Linux prctl; elsewhere nothing)."""
+
+    def end_with_parent() -> None:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (AttributeError, OSError):
+            return
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return end_with_parent
