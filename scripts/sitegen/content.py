@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,9 +57,9 @@ class LanguageContent:
     records: Records = field(default_factory=dict)
     records_path: str = ""
 
-    @property
+    @functools.cached_property
     def sources(self) -> dict[str, str]:
-        """item -> shown path of the files that exist."""
+        """item -> shown path of the files that exist (asked once per page: computed once)."""
         return {item: loaded.document.shown_path for item, loaded in self.files.items()}
 
     def reviewed(self, item: str) -> bool:
@@ -279,6 +280,7 @@ def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseM
         problems.extend(error.problems)
 
 
+@functools.lru_cache(maxsize=None)
 def _shared_hints(model: type[BaseModel]) -> dict[str, str]:
     return {name: f"'{name}' is the same in every language and comes from the German file; delete it here"
             for name in shared_field_names(model)}

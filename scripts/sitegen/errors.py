@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,9 +48,15 @@ class ContentError(Exception):
 def display_path(path: Path, root: Path) -> str:
     """The path as an editor knows it: relative to the project root when possible, with `/`."""
     # As written first: a symbolic link is named by where it stands, not by where it leads.
-    for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
-        try:
-            return candidate.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return path.as_posix()
+    absolute, base = os.path.abspath(path), _absolute(str(root))
+    if absolute.startswith(base + os.sep):
+        return absolute[len(base) + 1:].replace(os.sep, "/")
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute(root: str) -> str:
+    return os.path.abspath(root).rstrip(os.sep) or os.sep

@@ -30,6 +30,8 @@ class Part(NamedTuple):
 
 def split_parts(text: str) -> list[Part]:
     """The text cut into runs: unmarked runs have lang None, marked phrases their own tag."""
+    if "]{lang=" not in text:  # most texts: no markup, one run
+        return [Part(text, None)]
     parts: list[Part] = []
     position = 0
     for match in MARKUP.finditer(text):
@@ -49,6 +51,8 @@ def own_text(text: str, placeholder: str = " ") -> str:
 
 def plain_text(text: str) -> str:
     """The text as a reader sees it: markup removed, marked phrases kept."""
+    if "]{lang=" not in text:
+        return text
     return "".join(part.text for part in split_parts(text))
 
 
@@ -60,6 +64,8 @@ def malformed(text: str) -> bool:
 def markup_problem(text: str) -> str | None:
     """Why the markup in `text` is not allowed or not well formed, or None when the text is plain
     text with at most well-formed language markup."""
+    if not any(character in text for character in "<&[{"):  # nothing that could be markup
+        return None
     foreign = foreign_markup(text)
     if foreign:
         return foreign

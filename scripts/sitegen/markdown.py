@@ -11,20 +11,21 @@ from .inline import plain_text, split_parts
 
 # Characters that make Python-Markdown produce markup inline, escaped with a backslash.
 # All of them are in Python-Markdown's ESCAPED_CHARS, so the backslash disappears when rendered.
-_INLINE = re.compile(r"([\\`*_{}\[\]()!#+\-.>])")
+_INLINE = "\\`*_{}[]()!#+-.>"
 _WHITESPACE = re.compile(r"\s+")
+# One pass over the text: `&` and `<` as HTML references, the inline characters with a backslash.
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", **{character: "\\" + character for character in _INLINE}})
 
 
 def _escape(value: str) -> str:
-    value = value.replace("&", "&amp;").replace("<", "&lt;")
-    return _INLINE.sub(r"\\\1", value)
+    return value.translate(_ESCAPES)
 
 
 def text(value: str) -> str:
     """Escape a plain-text field so Markdown renders it literally, as one paragraph.
 
     The one markup a text may hold, `[phrase]{lang=xx}` (see inline.py), becomes a span with `lang`."""
-    value = _WHITESPACE.sub(" ", value).strip()
+    value = " ".join(value.split())  # the same whitespace as \s: every Unicode space
     out = []
     for part in split_parts(value):
         if part.lang is None:

@@ -58,6 +58,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("sitegen", "templates"),
         autoescape=False,  # the output is Markdown; texts go through `md` instead, addresses through `link_target`
+        auto_reload=False,  # the templates are part of the package: no stat() per page
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

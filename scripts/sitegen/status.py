@@ -13,6 +13,7 @@ gives the field's status:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -48,6 +49,7 @@ def worst(states) -> str:
     return max(states, key=PAGE_STATES.index, default=CURRENT)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # each German text is fingerprinted once per translation language
 def fingerprint(text: str) -> str:
     """A short fingerprint of a text as readers see it: insensitive to line wrapping, Unicode
     normalisation and language-of-parts markup (marking a name as Sorbian changes no meaning)."""
