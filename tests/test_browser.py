@@ -87,12 +87,24 @@ def axe_violations(axe: Axe, page, where: str) -> list[dict]:
              "targets": [node["target"] for node in v["nodes"]][:5]} for v in result.response["violations"]]
 
 
+# "Initializing search" in each language: the search loads its index only when it is opened (sitegen.js),
+# and says this until it is ready.
+def _initializing() -> list[str]:
+    content = load_content(REPOSITORY / "content", REPOSITORY)
+    return [texts.theme.strings.model_dump(by_alias=True)["search.result.initializer"]
+            for texts in content.by_language.values()]
+
+
+INITIALIZING = _initializing()
+
+
 def open_search(page, word: str):
     """Open the search with the keyboard and type a word, as a reader without a mouse would."""
     page.keyboard.press("/")
     page.keyboard.type(word)
-    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent.trim() !== ''"
-                           " && !/^\\d+$/.test(document.querySelector('.md-search-result__meta').textContent)")
+    page.wait_for_function("""initializing => {
+        const meta = document.querySelector('.md-search-result__meta').textContent.trim();
+        return meta !== '' && !/^\\d+$/.test(meta) && !initializing.includes(meta) }""", arg=INITIALIZING)
     page.wait_for_timeout(300)  # the search answers as one types; let the last answer arrive
 
 
