@@ -64,15 +64,19 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_site(args: argparse.Namespace) -> int:
     """Build the whole site into site/ with MkDocs; site/ is replaced only when the build succeeded.
 
-    Example:  sitegen site        (what `make site` runs after `sitegen check`)
-    Runs `mkdocs build --strict` (which first renders content/ into docs/) into a new folder beside
-    site/, then swaps it in for site/ in one step. If MkDocs fails (a warning in strict mode, a broken
-    theme file) or the build is stopped, site/ stays exactly as it was. MkDocs' messages are shown.
+    Examples:  sitegen site              (what `make site` runs after `sitegen check`)
+               sitegen site --jobs 1     (one `mkdocs build` for all languages, one after another)
+    Renders content/ into docs/, then builds each language with its own `mkdocs build --strict`, all
+    at the same time (at most twice as many as there are cores), into a new folder beside site/;
+    puts the languages together (the same site, byte for byte, as one `mkdocs build` makes) and
+    swaps it in for site/ in one step. If any build fails (a warning in strict mode, a broken theme
+    file) or is stopped, site/ stays exactly as it was. MkDocs' messages are shown, each language's
+    when its build has ended.
     """
     paths = _paths(args)
     site = paths.root / args.site_dir
     try:
-        pipeline.build_site(paths, site)
+        pipeline.build_site(paths, site, jobs=args.jobs, messages=sys.stderr)
     except pipeline.SiteBuildFailed as failure:
         print(f"sitegen: {failure}", file=sys.stderr)
         return EXIT_CONTENT
@@ -241,6 +245,9 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "site":
         parser.add_argument("--site-dir", default="site", metavar="DIR",
                             help="the folder to build the site into, inside the project (default: site)")
+        parser.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                            help="languages built at the same time, each by its own mkdocs build (default: all, "
+                                 "up to twice the number of cores; 1, or on one core: one mkdocs build for all)")
     if name == "status":
         parser.add_argument("--lang", action="append", metavar="LANG", help="only this language (repeatable)")
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
@@ -264,6 +271,17 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "import-po":
         parser.add_argument("--lang", required=True, help="the translation language, e.g. en or hsb")
         parser.add_argument("folder", metavar="DIR", help="folder with the PO files, e.g. po/hsb")
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (an argparse type: its error is a usage error, exit 2)."""
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not '{text}'")
+    return number
 
 
 def make_parser() -> argparse.ArgumentParser:

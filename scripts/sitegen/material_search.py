@@ -36,18 +36,23 @@ def language_prefix(language: Language) -> str:
 
 def split_index(site_dir: Path, languages: list[Language]) -> dict[str, int]:
     """Replace the combined index with one index per language; return the number of entries of each."""
-    combined_path = site_dir / INDEX
-    combined = json.loads(combined_path.read_text(encoding="utf-8"))
+    combined = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    return write_indexes(site_dir, languages, combined["config"], combined["docs"])
+
+
+def write_indexes(site_dir: Path, languages: list[Language], shared: dict, entries: list[dict]) -> dict[str, int]:
+    """Write one index per language from the entries of all languages (locations relative to the
+    site root) and the search settings they share; return the number of entries of each."""
     prefixes = {language.code: language_prefix(language) for language in languages}
     own: dict[str, list[dict]] = {code: [] for code in prefixes}
-    for entry in combined["docs"]:
+    for entry in entries:
         location = entry["location"]
         code = next((code for code, prefix in prefixes.items() if prefix and location.startswith(prefix)),
                     languages[0].code)
         own[code].append(dict(entry, location=location[len(prefixes[code]):]))
     counts = {}
     for language in languages:
-        index = {"config": search_config(language, combined["config"]), "docs": own[language.code]}
+        index = {"config": search_config(language, shared), "docs": own[language.code]}
         target = site_dir / prefixes[language.code] / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -15,10 +17,11 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from . import markdown, material_search, pipeline
+from . import markdown, material_search, parallel, pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
-from .content import load_content
+from .content import Content, load_content
 from .errors import ContentError
+from .model import Language
 from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
@@ -36,11 +39,24 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
     in content/, and the i18n plugin validates the result as if it had been written by hand.
     """
     allow_three_letter_locales()
+    if parallel.worker_language() is not None:
+        return SiteFacts.for_worker().i18n
     root = Path.cwd()
     try:
         content = load_content(root / content_dir, root)
     except ContentError as error:
         raise ConfigurationError(f"the content has errors:\n{error}") from None
+    _READ_FOR_CONFIG[(root.resolve(), (root / content_dir).resolve())] = content
+    return i18n_options(content)
+
+
+# The content read while mkdocs.yml was loaded, for the plugin's `on_config` of the build that follows
+# (the same process, moments later): rendered from the version the navigation was made of, and read once.
+_READ_FOR_CONFIG: dict[tuple[Path, Path], Content] = {}
+
+
+def i18n_options(content: Content) -> list[dict]:
+    """The `languages` option of mkdocs-static-i18n for this content: one entry per language."""
     languages = []
     for language in content.languages:
         texts = content.by_language[language.code]
@@ -63,6 +79,83 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
             ],
         })
     return languages
+
+
+@dataclass
+class SiteFacts:
+    """What mkdocs.yml and this plugin need to know about the content, derived from it in one place.
+
+    A worker of a parallel build (sitegen.parallel) gets them from its parent, which has rendered the
+    same content into docs/: the worker does not read content/ again (seconds, at a thousand
+    workshops), and cannot see another version of it than the one its pages were rendered from."""
+
+    languages: list[Language]
+    i18n: list[dict]  # the `languages` option of mkdocs-static-i18n
+    untranslated: set[str]  # docs paths of pages that are German copies
+    fallback_marks: dict[str, str]  # language -> "(in German)" in that language
+    search_labels: dict[str, str]  # language -> the theme's "Search" in that language
+
+    @classmethod
+    def of(cls, content: Content) -> "SiteFacts":
+        return cls(
+            languages=list(content.languages),
+            i18n=i18n_options(content),
+            untranslated={
+                source for language in content.languages[1:]
+                for source, item in page_items(content, language).items()
+                if item not in content.by_language[language.code].files
+            },
+            fallback_marks={code: texts.site.translation_notice.fallback_mark
+                            for code, texts in content.by_language.items()},
+            search_labels={code: texts.theme.strings.search for code, texts in content.by_language.items()},
+        )
+
+    def dumps(self) -> str:
+        """As JSON, in which a text that is Markup stays Markup (see _encoded)."""
+        return json.dumps(_encoded({
+            "languages": [language.model_dump() for language in self.languages], "i18n": self.i18n,
+            "untranslated": sorted(self.untranslated), "fallback_marks": self.fallback_marks,
+            "search_labels": self.search_labels,
+        }), ensure_ascii=False)
+
+    @classmethod
+    def loads(cls, text: str) -> "SiteFacts":
+        facts = _decoded(json.loads(text))
+        return cls(languages=[Language.model_validate(language) for language in facts["languages"]],
+                   i18n=facts["i18n"], untranslated=set(facts["untranslated"]),
+                   fallback_marks=facts["fallback_marks"], search_labels=facts["search_labels"])
+
+    @classmethod
+    def for_worker(cls) -> "SiteFacts":
+        """The facts the parent of this worker wrote for it (read once per process)."""
+        path = parallel.worker_facts()
+        if path not in _WORKER_FACTS:
+            _WORKER_FACTS[path] = cls.loads(Path(path).read_text(encoding="utf-8"))
+        return _WORKER_FACTS[path]
+
+
+_WORKER_FACTS: dict[str, SiteFacts] = {}
+
+
+def _encoded(value):
+    """A value made of texts, Markup, lists and dicts (any keys) as JSON that tells Markup from text."""
+    if isinstance(value, Markup):
+        return {"markup": str(value)}
+    if isinstance(value, dict):
+        return {"items": [[_encoded(key), _encoded(item)] for key, item in value.items()]}
+    if isinstance(value, list):
+        return [_encoded(item) for item in value]
+    return value
+
+
+def _decoded(value):
+    if isinstance(value, dict):
+        if "markup" in value:
+            return Markup(value["markup"])
+        return {_decoded(key): _decoded(item) for key, item in value["items"]}
+    if isinstance(value, list):
+        return [_decoded(item) for item in value]
+    return value
 
 
 def theme_text(text: str) -> Markup:
@@ -94,6 +187,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.fallback_texts: dict[str, set[str]] = {}  # language -> German titles shown in its navigation
         self.fallback_pages: dict[str, set[str]] = {}  # language -> titles of its untranslated pages
         self.search_labels: dict[str, str] = {}  # language -> the theme's "Search" in that language
+        self.facts: SiteFacts | None = None  # what the current build knows about the content
 
     @event_priority(100)
     def on_config(self, config):
@@ -108,24 +202,35 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             theme=Path(config.theme.custom_dir or root / "overrides").resolve(),
         )
         try:
-            result = pipeline.build(paths)
+            facts = self.facts_for(config, paths)
         except ContentError as error:
             raise PluginError(f"the content has errors:\n{error}") from None
-        content = result.content
-        self.source_language = content.languages[0].code
-        self.languages = content.languages
-        self.untranslated = {
-            source for language in content.languages[1:]
-            for source, item in page_items(content, language).items()
-            if item not in content.by_language[language.code].files
-        }
-        self.fallback_marks = {code: texts.site.translation_notice.fallback_mark
-                               for code, texts in content.by_language.items()}
-        self.search_labels = {code: texts.theme.strings.search for code, texts in content.by_language.items()}
+        except RuntimeError as error:  # a worker of a parallel build that cannot build its language
+            raise PluginError(str(error)) from None
+        self.facts = facts
+        self.source_language = facts.languages[0].code
+        self.languages = facts.languages
+        self.untranslated = facts.untranslated
+        self.fallback_marks = facts.fallback_marks
+        self.search_labels = facts.search_labels
         self.fallback_texts, self.fallback_pages = {}, {}
         if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
             config.theme.get_env = quick_listing(config.theme.get_env)
         return config
+
+    def facts_for(self, config, paths: pipeline.Paths) -> SiteFacts:
+        """What this build needs to know about the content, rendered into docs/ before MkDocs reads it."""
+        language = parallel.worker_language()
+        if language is not None:
+            # One language of a parallel build: the parent has rendered docs/ and holds it. Build only
+            # that language, and write nothing (the workers would wait for each other on the lock).
+            parallel.build_only(config, language)
+            return SiteFacts.for_worker()
+        i18n = config.plugins.get("i18n")
+        if self.facts is not None and getattr(i18n, "building", False):
+            # mkdocs-static-i18n building the next language of this same build: rendered already.
+            return self.facts
+        return SiteFacts.of(pipeline.build(paths, _READ_FOR_CONFIG.pop((paths.root, paths.content), None)).content)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Every page is read before any is rendered, so by the time the navigation is rendered on

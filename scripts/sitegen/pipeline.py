@@ -9,13 +9,15 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO, TextIO
 
-from . import langguard, spelling
+from . import langguard, parallel, spelling
 from .content import Content, load_content
 from .errors import Problem
+from .languages import load_languages
 from .render import render_pages
 from .theme_material import PARTIALS_DIR, render_language_partials
-from .write import STORE, Output, WriteReport, publish, replacing
+from .write import STORE, Output, Staging, WriteReport, holding, publish, replacing
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,11 @@ def review(content: Content, paths: Paths) -> list[Problem]:
     return problems
 
 
-def build(paths: Paths) -> BuildResult:
+def build(paths: Paths, content: Content | None = None) -> BuildResult:
     """Validate all content, then publish the Markdown pages (docs/<lang>/) and the theme strings (the theme
-    folder's partials/languages/) together, as one new generation, or write nothing if nothing changed."""
-    content = check(paths)
+    folder's partials/languages/) together, as one new generation, or write nothing if nothing changed.
+    `content`: the content of `paths`, if it has just been loaded (and validated) already."""
+    content = check(paths) if content is None else content
     pages = render_pages(content)
     partials = render_language_partials(content)
     page_report, theme_report = publish(paths.docs / STORE, [
@@ -80,18 +83,54 @@ class SiteBuildFailed(Exception):
     """MkDocs did not build the site; it has printed why."""
 
 
-def build_site(paths: Paths, site: Path) -> None:
-    """Build the site with the real `mkdocs build --strict` (which renders content/ through the sitegen
-    plugin) into a new folder beside `site`, and swap it in for `site` only when MkDocs succeeded."""
-    environment = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # Material's notice about MkDocs 2, as make sets it
+def build_site(paths: Paths, site: Path, jobs: int | None = None, messages: TextIO | None = None) -> None:
+    """Build the site with the real `mkdocs build --strict` into a new folder beside `site`, and swap it
+    in for `site` only when every build succeeded.
+
+    `jobs`: how many languages are built at the same time, each by its own `mkdocs build` (default:
+    all, up to twice as many as there are cores; on one core, 1). With 1, one `mkdocs build` renders
+    content/ through the sitegen plugin and builds every language, one after another. Otherwise
+    content/ is rendered here first, the languages are built in parallel and merged
+    (sitegen.parallel); the result is the same, byte for byte. The parallel workers' messages go
+    to `messages` (default: standard error), each worker's at once when it ends."""
+    languages = load_languages(paths.content, paths.root)
+    jobs = parallel.default_jobs(len(languages)) if jobs is None else min(jobs, len(languages))
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     with replacing(site) as staging:
-        # MkDocs holds the lock too, and ends with this process: a killed build leaves no writer behind.
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging.folder)],
-            cwd=paths.root, env=environment, pass_fds=(staging.lock,), preexec_fn=_ending_with(os.getpid()))
-        if result.returncode != 0:
-            raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
-                                  f"{site.name}/ was left as it was")
+        if jobs == 1:
+            result = subprocess.run(_mkdocs(staging.folder), **_mkdocs_options(paths, staging))
+            if result.returncode != 0:
+                raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
+                                      f"{site.name}/ was left as it was")
+            return
+        content = build(paths).content
+        from .mkdocs_plugin import SiteFacts  # imports MkDocs, which the other commands do without
+
+        def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
+            options = _mkdocs_options(paths, staging)
+            options["env"].update(variables)
+            return subprocess.Popen(_mkdocs(folder), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                    **options)
+
+        # The workers read docs/ while it is held: no other build switches it to a new generation meanwhile.
+        with holding(paths.docs / STORE):
+            try:
+                parallel.build_languages(content.languages, SiteFacts.of(content).dumps(), staging.folder, jobs,
+                                         start, messages or sys.stderr)
+            except parallel.WorkerFailed as failure:
+                raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
+
+
+def _mkdocs(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+
+
+def _mkdocs_options(paths: Paths, staging: Staging) -> dict:
+    """How MkDocs runs: in the project, holding the staging folder's lock, and ending with this process
+    (a killed build leaves no writer behind)."""
+    return {"cwd": paths.root, "env": {"NO_MKDOCS_2_WARNING": "1", **os.environ},  # Material's notice about
+            "pass_fds": (staging.lock,), "preexec_fn": _ending_with(os.getpid())}  # MkDocs 2, as make sets it
 
 
 _PR_SET_PDEATHSIG = 1

@@ -110,14 +110,24 @@ def _check_links(output: Output) -> None:
 
 
 @contextmanager
-def _locked(path: Path) -> Iterator[int]:
-    """Hold an exclusive lock on `path` (created if missing) for the block; yields its descriptor."""
+def _locked(path: Path, shared: bool = False) -> Iterator[int]:
+    """Hold a lock on `path` (created if missing) for the block, exclusive unless `shared`; yields its
+    descriptor."""
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        fcntl.flock(descriptor, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield descriptor
     finally:
         os.close(descriptor)  # releases the lock, as does the end of the process
+
+
+@contextmanager
+def holding(store: Path) -> Iterator[None]:
+    """Keep the current generation in `store` for the block: other processes may read it too, and
+    builds that would publish a new one wait until the block ends. Not while publishing here."""
+    store.mkdir(parents=True, exist_ok=True)
+    with _locked(store / LOCK, shared=True):
+        yield
 
 
 def _current_generation(store: Path) -> Path | None:
