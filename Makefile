@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check build status clean setup hooks
+.PHONY: site test serve check build status clean setup hooks bench
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -32,6 +32,9 @@ build: setup  ## render content/ into docs/ without running MkDocs
 
 status: setup  ## show what is translated, outdated or missing, per language
 	$(BIN)/sitegen status
+
+bench: setup  ## benchmarks at N = 5, 100 and 1000 workshops per language, live preview, Lighthouse; writes BENCHMARKS.md
+	$(BIN)/python bench/run.py
 
 hooks: setup  ## install the git pre-commit hook: checks content, JSON Schemas and workflows
 	$(BIN)/pre-commit install

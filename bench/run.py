@@ -1,0 +1,275 @@
+"""The benchmark behind `make bench`: render step, full build, memory, overhead, live preview, Lighthouse.
+
+Usage:  .venv/bin/python bench/run.py [--sizes 5,100,1000] [--runs 5] [--no-preview] [--no-lighthouse]
+
+For each size N it makes a synthetic project with N workshops in every language (bench/synthetic.py:
+the real workshops, copied under numbered names, so the text is real German, English and Upper
+Sorbian prose) in a temporary folder, and measures, as medians over several runs, each run a fresh
+process so that no cache survives from one run to the next:
+
+- the render step (`sitegen build` from an empty docs/): loading and validating the YAML, rendering
+  the Markdown, writing the files; per page; and the peak memory (max RSS) of that process;
+- the full build, `sitegen site`: MkDocs with the sitegen plugin, the languages in parallel; and
+  `sitegen site --jobs 1`, the same build in one MkDocs process;
+- the stock build: a plain `mkdocs build` (Material, search, mkdocs-static-i18n; no sitegen plugin)
+  of the same, already rendered Markdown. The ratio of the full build to it is our overhead.
+
+It profiles the render step at the largest N with pyinstrument, measures the live preview
+(bench/preview.py) and runs Lighthouse (bench/lighthouse/run.py), and writes BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPOSITORY = BENCH.parent
+RESULTS = BENCH / "results"
+PYTHON = sys.executable
+sys.path.insert(0, str(BENCH))
+from synthetic import make_project  # noqa: E402
+
+# Each runs in a fresh process, so that no cache survives from one run to the next.
+# The stages of the render step: loading and validating, rendering.
+STAGES_PROBE = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+from sitegen import pipeline
+from sitegen.render import render_pages
+from sitegen.theme_material import render_language_partials
+imported = time.perf_counter()
+paths = pipeline.Paths.for_root(Path(sys.argv[1]))
+content = pipeline.check(paths)
+loaded = time.perf_counter()
+pages = render_pages(content)
+partials = render_language_partials(content)
+rendered = time.perf_counter()
+print(json.dumps({"import": imported - start, "load": loaded - imported, "render": rendered - loaded,
+                  "pages": len(pages)}))
+"""
+# The whole render step, `sitegen build` from an empty docs/: load, validate, render, write.
+BUILD_PROBE = """
+import json, resource, sys, time
+from pathlib import Path
+from sitegen import pipeline
+start = time.perf_counter()
+result = pipeline.build(pipeline.Paths.for_root(Path(sys.argv[1])))
+print(json.dumps({"build": time.perf_counter() - start, "written": len(result.pages.written),
+                  "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+"""
+
+
+@dataclass
+class Size:
+    workshops: int
+    pages: int = 0
+    render: dict[str, list[float]] = field(default_factory=dict)
+    render_rss_kb: list[int] = field(default_factory=list)
+    full: list[float] = field(default_factory=list)
+    full_rss_kb: list[int] = field(default_factory=list)
+    sequential: list[float] = field(default_factory=list)
+    stock: list[float] = field(default_factory=list)
+    stock_rss_kb: list[int] = field(default_factory=list)
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
+    """Wall time, peak memory (the largest max RSS in the command's process tree, KB) and stdout."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True,
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        if process.returncode != 0:
+            raise SystemExit(f"bench: {' '.join(command)} failed in {cwd}:\n{err.read()[-3000:]}")
+        return elapsed, usage.ru_maxrss, out.read()
+
+
+def clean_generated(project: Path) -> None:
+    for name in ("site", ".site.sitegen", "docs/.sitegen", "overrides/partials/languages"):
+        path = project / name
+        if path.is_symlink() or path.is_file():
+            path.unlink()
+        elif path.is_dir():
+            shutil.rmtree(path)
+    for link in (project / "docs").iterdir():
+        if link.is_symlink():
+            link.unlink()
+
+
+def stock_project(project: Path, target: Path) -> Path:
+    """The same Markdown and theme strings as plain files, with a configuration that uses only the
+    stock stack: Material, its search, mkdocs-static-i18n (plus the three-letter-code shim for hsb,
+    which the stock plugin rejects, and the generated interface strings Material lacks for hsb)."""
+    import yaml
+
+    sys.path.insert(0, str(REPOSITORY / "scripts"))
+    from sitegen.mkdocs_plugin import i18n_languages
+
+    shutil.copytree(project / "docs", target / "docs", symlinks=False,
+                    ignore=shutil.ignore_patterns(".sitegen", "assets"))
+    shutil.copytree(project / "overrides/partials/languages", target / "overrides/partials/languages")
+    cwd = Path.cwd()
+    os.chdir(project)
+    try:
+        languages = json.loads(json.dumps(i18n_languages("content")))  # plain strings (some are Markup)
+    finally:
+        os.chdir(cwd)
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    ours = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = {
+        "site_name": ours["site_name"], "site_url": "http://127.0.0.1:8000/", "docs_dir": "docs",
+        "site_dir": "site", "use_directory_urls": True,
+        "theme": {"name": "material", "custom_dir": "overrides", "language": ours["theme"]["language"],
+                  "font": False, "features": ours["theme"].get("features", [])},
+        "markdown_extensions": ours["markdown_extensions"],
+        "plugins": ["search", {"i18n": {"docs_structure": "folder", "fallback_to_default": False,
+                                        "reconfigure_material": True, "languages": languages}}],
+    }
+    # The shim must run while the file is read, before mkdocs-static-i18n checks the codes (as in mkdocs.yml).
+    shim = "extra:\n  hsb_shim: !!python/object/apply:sitegen.compat.static_i18n_locale.allow_three_letter_locales []\n"
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + shim,
+                                       encoding="utf-8")
+    return target
+
+
+def measure(size: Size, runs: int, folder: Path, full_runs: int) -> None:
+    project = make_project(folder / f"n{size.workshops}", size.workshops)
+    sitegen = str(Path(PYTHON).with_name("sitegen"))
+    for _ in range(runs):
+        clean_generated(project)
+        probe = json.loads(timed([PYTHON, "-c", STAGES_PROBE, str(project)], project)[2])
+        size.pages = probe["pages"]
+        for stage in ("import", "load", "render"):
+            size.render.setdefault(stage, []).append(probe[stage])
+        clean_generated(project)
+        probe = json.loads(timed([PYTHON, "-c", BUILD_PROBE, str(project)], project)[2])
+        size.render.setdefault("build", []).append(probe["build"])
+        size.render_rss_kb.append(probe["maxrss_kb"])
+    stock = stock_project(project, folder / f"n{size.workshops}-stock")
+    mkdocs = str(Path(PYTHON).with_name("mkdocs"))
+    for _ in range(full_runs):
+        clean_generated(project)
+        elapsed, rss, _ = timed([sitegen, "site"], project)
+        size.full.append(elapsed)
+        size.full_rss_kb.append(rss)
+        clean_generated(project)
+        size.sequential.append(timed([sitegen, "site", "--jobs", "1"], project)[0])
+        shutil.rmtree(stock / "site", ignore_errors=True)
+        elapsed, rss, _ = timed([mkdocs, "build", "-q"], stock)
+        size.stock.append(elapsed)
+        size.stock_rss_kb.append(rss)
+
+
+def profile_render(project: Path) -> str:
+    """pyinstrument's view of one render step (load, render, write), as text."""
+    clean_generated(project)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    report = RESULTS / "profile-render.txt"
+    subprocess.run([PYTHON, "-m", "pyinstrument", "--show-all", "-o", str(report), "-r", "text",
+                    str(Path(PYTHON).with_name("sitegen")), "--root", str(project), "build"],
+                   check=True, capture_output=True)
+    return report.read_text(encoding="utf-8")
+
+
+def preview() -> dict:
+    result = subprocess.run([PYTHON, str(BENCH / "preview.py"), "--runs", "9"], capture_output=True, text=True,
+                            cwd=REPOSITORY)
+    if result.returncode != 0:
+        return {"error": result.stderr[-500:]}
+    median = re.search(r"median from saving the file to the updated page: ([0-9.]+) s", result.stdout)
+    times = [float(value) for value in re.findall(r"run \d+: ([0-9.]+) s", result.stdout)]
+    return {"median": float(median.group(1)) if median else None, "times": times}
+
+
+def lighthouse() -> dict:
+    runner = BENCH / "lighthouse" / "run.py"
+    if not runner.exists():
+        return {"error": "bench/lighthouse/run.py is missing"}
+    result = subprocess.run([PYTHON, str(runner)], capture_output=True, text=True, cwd=REPOSITORY)
+    if result.returncode != 0:
+        return {"error": (result.stderr or result.stdout)[-800:]}
+    return json.loads((RESULTS / "lighthouse.json").read_text(encoding="utf-8"))
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    release = dict(line.split("=", 1) for line in Path("/etc/os-release").read_text().splitlines() if "=" in line)
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_mb": memory,
+            "os": release.get("PRETTY_NAME", "").strip('"'), "kernel": platform.release(),
+            "python": platform.python_version(),
+            "packages": {name: metadata.version(name) for name in
+                         ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "PyYAML", "pydantic", "Jinja2")}}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="5,100,1000", help="workshops per language, comma-separated")
+    parser.add_argument("--runs", type=int, default=5, help="runs of the render step per size")
+    parser.add_argument("--full-runs", default="5:3,100:3,1000:2",
+                        help="runs of the full builds per size, as size:runs (default 5:3,100:3,1000:2)")
+    parser.add_argument("--no-preview", action="store_true")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--output", type=Path, default=REPOSITORY / "BENCHMARKS.md")
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure nothing: write BENCHMARKS.md again from bench/results/")
+    arguments = parser.parse_args()
+    if arguments.report_only:
+        results = json.loads((RESULTS / "bench.json").read_text(encoding="utf-8"))
+        sizes = [Size(**size) for size in results["sizes"]]
+        profile = (RESULTS / "profile-render.txt").read_text(encoding="utf-8")
+        arguments.output.write_text(report(results, profile, sizes), encoding="utf-8")
+        return 0
+    sizes = [Size(int(value)) for value in arguments.sizes.split(",")]
+    full_runs = dict(tuple(map(int, pair.split(":"))) for pair in arguments.full_runs.split(","))
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sitegen-bench-") as folder:
+        for size in sizes:
+            print(f"bench: N = {size.workshops} …", file=sys.stderr, flush=True)
+            measure(size, arguments.runs, Path(folder), full_runs.get(size.workshops, 2))
+        print("bench: profiling the render step …", file=sys.stderr, flush=True)
+        profile = profile_render(Path(folder) / f"n{sizes[-1].workshops}")
+    results = {"machine": machine(), "sizes": [size.__dict__ for size in sizes],
+               "preview": None if arguments.no_preview else preview(),
+               "lighthouse": None if arguments.no_lighthouse else lighthouse()}
+    (RESULTS / "bench.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    arguments.output.write_text(report(results, profile, sizes), encoding="utf-8")
+    print(f"bench: wrote {arguments.output.name} and bench/results/", file=sys.stderr)
+    return 0
+
+
+def report(results: dict, profile: str, sizes: list[Size]) -> str:
+    from report import benchmarks_markdown
+
+    return benchmarks_markdown(results, profile, sizes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
