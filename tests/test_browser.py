@@ -99,8 +99,14 @@ INITIALIZING = _initializing()
 
 
 def open_search(page, word: str):
-    """Open the search with the keyboard and type a word, as a reader without a mouse would."""
+    """Open the search with the keyboard and type a word, as a reader without a mouse would.
+
+    In a narrow window Material ignores its search key ("/"): there the reader opens the search
+    with the header's search button (sitegen.js makes it a real button), as on a phone."""
     page.keyboard.press("/")
+    if not page.evaluate("() => document.getElementById('__search').checked"):
+        page.focus('button[data-sitegen-for="__search"]')
+        page.keyboard.press("Enter")
     page.keyboard.type(word)
     page.wait_for_function("""initializing => {
         const meta = document.querySelector('.md-search-result__meta').textContent.trim();
