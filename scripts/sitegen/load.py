@@ -12,7 +12,6 @@ characters that could hide or reorder text are refused.
 
 from __future__ import annotations
 
-import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -22,6 +21,7 @@ from typing import Any
 import yaml
 
 from .errors import ContentError, Problem
+from .inputs import read_text
 
 try:  # the C parser is several times faster; both give the same events and marks
     _Loader = yaml.CSafeLoader
@@ -67,8 +67,6 @@ _FORBIDDEN = re.compile(
     "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff"
     "\U000dfffe\U000dffff\U000efffe\U000effff]"
 )
-_BOMS = {codecs.BOM_UTF32_LE: "UTF-32", codecs.BOM_UTF32_BE: "UTF-32",
-         codecs.BOM_UTF16_LE: "UTF-16", codecs.BOM_UTF16_BE: "UTF-16"}
 
 
 @dataclass
@@ -99,32 +97,8 @@ class Document:
 
 def load_document(path: Path, shown_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Load one YAML file; raise ContentError with every problem found in it."""
-    def refuse(line: int, message: str) -> ContentError:
-        return ContentError([Problem(shown_path, line, 0, message)])
-
-    try:
-        if path.is_symlink():
-            raise refuse(0, "this is a symbolic link; content files must be real files inside content/")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise refuse(0, f"the file is {_size(size)}, more than the {_size(max_bytes)} a content file may "
-                         "have; split it up, or remove what does not belong in it")
-        raw = path.read_bytes()
-    except OSError as error:
-        raise refuse(0, f"cannot read the file: {error.strerror}") from None
-    for bom, encoding in _BOMS.items():
-        if raw.startswith(bom):
-            raise refuse(1, f"the file is saved as {encoding} text; save it with UTF-8 encoding")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise refuse(line, "the file is not valid UTF-8 text; save it with UTF-8 encoding") from None
+    text = read_text(path, shown_path, max_bytes, what="a content file")
     return parse_document(text, path, shown_path)
-
-
-def _size(count: int) -> str:
-    return f"{count / 1024 / 1024:.1f} MB" if count >= 1024 * 1024 else f"{count // 1024} KB"
 
 
 def parse_document(text: str, path: Path, shown_path: str) -> Document:
