@@ -157,7 +157,7 @@ def test_the_rate_counts_every_word_and_every_unknown_one(tmp_path):
     assert unknown_word_rate(fields, "de_DE", {"werkstat"}) == (8, 1, 1)
 
 
-def test_aspell_runs_once_for_all_texts(tmp_path, monkeypatch):
+def test_aspell_runs_once_for_all_texts_and_once_for_suggestions(tmp_path, monkeypatch):
     fields = fixture_fields(tmp_path, (
         "title: Die Werkstat\n"
         "answer: |\n"
@@ -166,19 +166,26 @@ def test_aspell_runs_once_for_all_texts(tmp_path, monkeypatch):
         "items:\n"
         "  - eins\n"
         "  - zweii\n"
+        "more: Werkstat Werkstat\n"
     ))
     calls = []
     real_run = subprocess.run
 
-    def counting_run(*args, **kwargs):
-        calls.append(args)
-        return real_run(*args, **kwargs)
+    def counting_run(command, **kwargs):
+        calls.append((command, kwargs["input"]))
+        return real_run(command, **kwargs)
 
     monkeypatch.setattr(spelling.subprocess, "run", counting_run)
     problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
-    assert len(calls) == 1
+    # Once for every word of every text, once for suggestions: each distinct unknown word asked once.
+    assert len(calls) == 2
+    assert "--dont-suggest" in calls[0][0] and "--dont-suggest" not in calls[1][0]
+    assert [line.removeprefix("^") for line in calls[1][1].splitlines()] == ["Werkstat", "Zeiel", "zweii"]
     assert where(problems) == [("content/de/faq.yaml", 1, 12, "Werkstat"), ("content/de/faq.yaml", 4, 10, "Zeiel"),
-                               ("content/de/faq.yaml", 7, 5, "zweii")]
+                               ("content/de/faq.yaml", 7, 5, "zweii"), ("content/de/faq.yaml", 8, 7, "Werkstat"),
+                               ("content/de/faq.yaml", 8, 16, "Werkstat")]
+    assert all("aspell suggests 'Werkstatt'" in problem.message for problem in problems
+               if "'Werkstat'" in problem.message)
 
 
 def test_text_cannot_give_aspell_commands(tmp_path):

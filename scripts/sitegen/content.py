@@ -12,7 +12,7 @@ from . import plurals, schema
 from .errors import ContentError, Problem, display_path
 from .languages import LANGUAGES_FILE, languages_from
 from .load import MAX_RECORDS_BYTES, Document, load_document
-from .inline import foreign_markup, markup_problem, plain_text
+from .inline import plain_text, shared_text_problem, text_problem
 from .fields import SHARED, TextField, shared_field_names, text_fields, translate_kind, translation_model
 from .model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText, Workshop
 from .status import RECORD_FILE, FieldStatus, Records, field_status, load_records
@@ -185,14 +185,14 @@ def load_content(content_dir: Path, root: Path) -> Content:
                   for language in languages}
     for language in languages:
         for text_field in own_fields[language.code]:
-            message = markup_problem(text_field.text)
+            message = text_problem(text_field.text)
             if message:
                 problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
         if language.code == source_code:
             # Texts shared by every language (contact names, phone numbers) follow the same rules.
             for loaded_file in loaded.get(language.code, {}).values():
                 for path, text in _shared_texts(loaded_file.model):
-                    message = foreign_markup(text)
+                    message = shared_text_problem(text)
                     if message:
                         problems.append(loaded_file.document.problem(path, message))
         theme = loaded.get(language.code, {}).get(plurals.ITEM)
@@ -214,7 +214,7 @@ def load_content(content_dir: Path, root: Path) -> Content:
         problems += _same_titles(own_fields[language.code])
 
     for index, language in enumerate(languages_document.data.get("languages", [])):
-        message = foreign_markup(str(language.get("name", ""))) if isinstance(language, dict) else None
+        message = shared_text_problem(str(language.get("name", ""))) if isinstance(language, dict) else None
         if message:
             problems.append(languages_document.problem(("languages", index, "name"), message))
 

@@ -34,6 +34,8 @@ class Problem:
 
 def one_line(text: str) -> str:
     """`text` with line breaks and other control characters written as escapes (\\n), on one line."""
+    if text.isprintable():
+        return text
     return "".join(character if character.isprintable() else repr(character)[1:-1] for character in text)
 
 

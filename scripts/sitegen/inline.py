@@ -13,6 +13,7 @@ HTML character references (see `markup_problem`). Invisible characters are refus
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.entities import html5
 from typing import NamedTuple
 
@@ -103,6 +104,34 @@ _FOREIGN = (
     (_REFERENCE, "a text may not contain HTML character references, like {found} here; "
                  "write the character itself"),
 )
+
+
+# Letters that draw nothing (Unicode's default-ignorable letters: the Hangul fillers, the Khmer
+# inherent vowels) and the blank Braille pattern: a title made of them looks empty on the page.
+_BLANK_LOOKING = frozenset("\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
+
+
+def blank_problem(text: str) -> str | None:
+    """Why `text` shows nothing a reader can see (no visible letter or digit), or None."""
+    for character in text:
+        if character.isalnum() and character not in _BLANK_LOOKING:
+            return None
+    blank = next((c for c in text if not c.isspace() and c in _BLANK_LOOKING), None) or next(
+        (c for c in text if not c.isspace()), None)
+    shown = f" such as U+{ord(blank):04X} {unicodedata.name(blank, 'without a name')}" if blank else ""
+    return (f"this text has no visible letter or digit (only punctuation, spaces or blank-looking characters"
+            f"{shown}); write a text a reader can see")
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` cannot be published as a translated text: foreign or broken markup, or nothing visible."""
+    return markup_problem(text) or blank_problem(text)
+
+
+def shared_text_problem(text: str) -> str | None:
+    """The same for a text every language shares, such as a contact's or a language's name: no markup at
+    all, and something visible."""
+    return foreign_markup(text) or blank_problem(text)
 
 
 def foreign_markup(text: str) -> str | None:

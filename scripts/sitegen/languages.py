@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import ContentError, display_path
 from .load import Document, load_document
+from .material_search import search_languages
 from .model import Language, LanguageList
 from .urls import reserved_name_problem
 from .validate import validate
@@ -30,6 +31,7 @@ def languages_from(document: Document) -> list[Language]:
                              f"found {len(sources)}")
         )
     seen: set[str] = set()
+    searchable = search_languages()
     for index, language in enumerate(languages):
         if language.code in seen:
             problems.append(document.problem(("languages", index, "code"),
@@ -38,6 +40,12 @@ def languages_from(document: Document) -> list[Language]:
         reserved = reserved_name_problem(language.code, "language")
         if reserved:
             problems.append(document.problem(("languages", index, "code"), reserved))
+        if language.search is not None and language.search not in searchable:
+            problems.append(document.problem(
+                ("languages", index, "search"),
+                f"the search has no word analysis for '{language.search}', so it would not work on the "
+                f"pages of '{language.code}'; use one of {', '.join(sorted(searchable))}, or delete the line "
+                "if none of them is the language"))
     if problems:
         raise ContentError(problems)
     source = languages[sources[0]]

@@ -10,7 +10,9 @@ for the index. Result links in an index are relative to that folder.
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import re
 from pathlib import Path
 
@@ -20,7 +22,22 @@ INDEX = "search/search_index.json"
 # The site's own search analysis, in every index: docs/assets/javascripts/lunr/min/lunr.sitegen.min.js.
 SITEGEN = "sitegen"
 STEMMED_PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+LUNR_FILES = "templates/assets/javascripts/lunr/min"
+LUNR_FILE = re.compile(r"lunr\.([a-z]{2})\.min\.js")
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def search_languages() -> frozenset[str]:
+    """The languages the installed theme's search can analyse (`search:` in content/languages.yaml):
+    English, which lunr knows by itself, and each language Material ships a lunr file for
+    (material/templates/assets/javascripts/lunr/min/lunr.<code>.min.js). Found without importing MkDocs."""
+    spec = importlib.util.find_spec("material")
+    folders = [Path(location) / LUNR_FILES for location in (spec.submodule_search_locations or [])] if spec else []
+    codes = {"en"}
+    for folder in folders:
+        if folder.is_dir():
+            codes.update(match.group(1) for match in map(LUNR_FILE.fullmatch, os.listdir(folder)) if match)
+    return frozenset(codes)
 
 
 def search_config(language: Language, shared: dict) -> dict:

@@ -15,6 +15,8 @@ import datetime
 import os
 import re
 import shlex
+import shutil
+import tempfile
 import textwrap
 import typing
 import unicodedata
@@ -28,8 +30,8 @@ from annotated_types import MinLen
 from pydantic import BaseModel
 
 from . import schema
-from .content import WORKSHOPS_DIR, workshop_item
-from .errors import display_path
+from .content import WORKSHOPS_DIR, load_content, workshop_item
+from .errors import ContentError, Problem, display_path
 from .fields import SHARED, inner_model, translate_kind
 from .langguard import language_name
 from .languages import load_languages
@@ -201,8 +203,47 @@ def new_workshop(content_dir: Path, root: Path, slug: str, title: str | None = N
     texts = {source.code: source_text(slug, title, source, languages[1:], shown)}
     for language in languages[1:]:
         texts[language.code] = translation_text(slug, title, language, source, shown)
-    _write_all({content_dir / code / item: text for code, text in texts.items()})
+    files = {content_dir / code / item: text for code, text in texts.items()}
+    added = problems_added(content_dir, root, files)
+    if added and title is not None:  # the title is the one thing given that the rules can refuse
+        new = {display_path(path, root) for path in files}
+        raise ScaffoldError("this title cannot be used, so nothing was written: " + "; ".join(dict.fromkeys(
+            problem.message if problem.path in new else problem.format() for problem in added)))
+    if added:
+        raise ScaffoldError("the new files would not pass `sitegen check`, so nothing was written: "
+                            + "; ".join(problem.format() for problem in added))
+    _write_all(files)
     return [CreatedFile(language, shown[language.code], page_url(language, WORKSHOPS, slug)) for language in languages]
+
+
+def problems_added(content_dir: Path, root: Path, files: dict[Path, str]) -> list[Problem]:
+    """The problems `sitegen check` would find with `files` (new files inside `content_dir`) added, that
+    it does not find without them: the same rules as check, applied before anything is written.
+
+    The content is checked in a copy, in a temporary folder laid out like the project; only regular
+    files are copied (a FIFO or device would block the copy; check names those itself)."""
+    def found(folder: Path, base: Path) -> set[Problem]:
+        try:
+            load_content(folder, base)
+        except ContentError as error:
+            return set(error.problems)
+        return set()
+
+    relative = content_dir.relative_to(root) if content_dir.is_relative_to(root) else Path(content_dir.name)
+    with tempfile.TemporaryDirectory(prefix="sitegen-new-") as temporary:
+        copy = Path(temporary) / relative
+        shutil.copytree(content_dir, copy, symlinks=True, ignore=_not_regular)
+        before = found(copy, Path(temporary))
+        for path, text in files.items():
+            target = copy / path.relative_to(content_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8", newline="\n")
+        return sorted(found(copy, Path(temporary)) - before)
+
+
+def _not_regular(folder: str, names: list[str]) -> list[str]:
+    return [name for name in names if not (os.path.isdir(os.path.join(folder, name))
+                                          or os.path.isfile(os.path.join(folder, name)))]
 
 
 def _exists_message(slug: str, source: Language, existing: list[Language], shown: dict[str, str]) -> str:

@@ -34,23 +34,29 @@ import re
 import shutil
 import subprocess
 import tempfile
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from .content import WORDLIST, Content
-from .errors import ContentError, Problem
+from .errors import ContentError, Problem, display_path
 from .fields import TextField
 from .inline import MARKUP
+from .inputs import read_text
+from .load import MAX_FILE_BYTES
 
 ASPELL = "aspell"
 SUGGESTIONS = 3  # how many of aspell's suggestions a warning names
+SUGGESTED_WORDS = 200  # distinct unknown words per run that get suggestions; more is more than anyone reads
+MAX_WORDLIST_BYTES = 1024 * 1024  # a word list of names and terms: a few KB; 1 MB is some 80,000 words
 
 # Blanked out before checking, keeping the length so that offsets stay those of the text.
 URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
-EMAIL = re.compile(r"[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")
+# Starting only where a run of address characters starts: tried at every place inside a long run,
+# the pattern would scan the rest of the run each time (quadratic in a text without spaces).
+EMAIL = re.compile(r"(?<![^\s@<>()\[\]])[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")
 
 
 class SpellingUnavailable(ContentError):
@@ -109,14 +115,15 @@ class SpellingReport:
         return sorted((entry for entry in self.wordlist if entry.casefold() not in needed), key=str.casefold)
 
 
-def load_wordlist(path: Path) -> set[str]:
+def load_wordlist(path: Path, root: Path | None = None) -> set[str]:
     """The entries of a word list as written; an absent file is an empty list.
 
     One word a line; `#` starts a comment (a whole line, or after the word); blank lines are ignored.
+    Read like every file from outside (sitegen.inputs); `root`: where its path is shown from.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = read_text(path, display_path(path, root) if root else path.as_posix(), MAX_WORDLIST_BYTES,
+                     missing_ok=True, what="a word list", fix="a word list holds names and terms, one a line")
+    if text is None:
         return set()
     words = set()
     for line in text.splitlines():
@@ -144,7 +151,10 @@ def spelling_report(fields: Iterable[TextField], dictionary: str, wordlist: Iter
             lines.append(line.replace("\r", " "))
             owners.append((index, offset))
             offset += len(line) + 1
-    total, answers = _run_aspell(lines, dictionary, fields[0] if fields else None, suggest)
+    where = fields[0] if fields else None
+    total, answers = _run_aspell(lines, dictionary, where, suggest=False)
+    if suggest:
+        answers = _with_suggestions(answers, dictionary, where)
 
     locator = _Locator(fields, root)
     unknown = []
@@ -184,7 +194,7 @@ def content_reports(content: Content, content_dir: Path, root: Path) -> dict[str
     reports = {}
     for language in content.languages:
         if language.spelling:
-            wordlist = load_wordlist(content_dir / language.code / WORDLIST)
+            wordlist = load_wordlist(content_dir / language.code / WORDLIST, root)
             fields = content.by_language[language.code].fields  # the language's own texts, no fallbacks
             reports[language.code] = spelling_report(fields, language.spelling, wordlist, root)
     return reports
@@ -267,10 +277,52 @@ def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, sugg
     return total, answers
 
 
-def _boundary_matches(word: str, text: str, start: int = 0, end: int | None = None):
-    """Occurrences of `word` as a whole word: no letter right before or after it."""
-    pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
-    return pattern.finditer(text, start, len(text) if end is None else end)
+def _with_suggestions(answers, dictionary: str, where: TextField | None):
+    """`answers` with aspell's suggestions for the first SUGGESTED_WORDS distinct words.
+
+    aspell takes about a millisecond to suggest for one word, and does it again for every repeat of it:
+    asked once for each distinct word, and for a bounded number of them, a file that repeats an unknown
+    word 60,000 times, or holds 30,000 different ones, is checked in seconds, not minutes."""
+    distinct = list(dict.fromkeys(word for _, word, _, _ in answers))[:SUGGESTED_WORDS]
+    if not distinct:
+        return answers
+    _, suggested = _run_aspell(distinct, dictionary, where, suggest=True)
+    by_word = {distinct[line_index]: suggestions for line_index, _, _, suggestions in suggested}
+    return [(line_index, word, offset, by_word.get(word, [])) for line_index, word, offset, _ in answers]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _WholeWords:
+    """Where each word stands as a whole word (no letter right before or after it) in text[start:end].
+
+    Built in one pass over the text: every occurrence of a word that begins and ends with a letter
+    starts at the start of a run of letters and spans as many runs as the word has, so the runs,
+    grouped by that number, index every such word at once. Each word then costs one look-up,
+    however often it occurs: the work is linear in the text, not in text times words."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
+        self.text, self.start, self.end = text, start, len(text) if end is None else end
+        self.runs = [(match.start(), match.end()) for match in _LETTERS.finditer(self.text, self.start, self.end)]
+        self.by_runs: dict[int, dict[str, list[int]]] = {}
+        self.other: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """The start offsets of `word`'s whole-word occurrences, in order."""
+        runs = len(_LETTERS.findall(word))
+        if not runs or not _LETTERS.fullmatch(word[0]) or not _LETTERS.fullmatch(word[-1]):
+            if word not in self.other:  # a word aspell took with a non-letter at an end: rare, found once
+                pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
+                self.other[word] = [m.start() for m in pattern.finditer(self.text, self.start, self.end)]
+            return self.other[word]
+        if runs not in self.by_runs:
+            index: dict[str, list[int]] = {}
+            for first in range(len(self.runs) - runs + 1):
+                begin, finish = self.runs[first][0], self.runs[first + runs - 1][1]
+                index.setdefault(self.text[begin:finish], []).append(begin)
+            self.by_runs[runs] = index
+        return self.by_runs[runs].get(word, [])
 
 
 def _position_in_text(text: str, word: str, offset: int) -> int:
@@ -289,12 +341,14 @@ class _Locator:
         self.root = root or Path(".")
         self.sources: dict[str, tuple[str, list[int]] | None] = {}
         self.starts: dict[str, list[int]] = {}  # per file: sorted start offsets of the checked values
+        self.in_text: dict[int, _WholeWords] = {}  # per field: its words in its text
+        self.in_file: dict[int, _WholeWords] = {}  # per field: its words in its part of the file
 
     def _source(self, file: str):
         if file not in self.sources:
-            try:
-                text = (self.root / file).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
+            try:  # the file was loaded a moment ago; one that changed since is located at its value
+                text = read_text(self.root / file, file, MAX_FILE_BYTES)
+            except ContentError:
                 self.sources[file] = None
             else:
                 line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
@@ -319,9 +373,12 @@ class _Locator:
         following = bisect_right(starts, start)
         end = starts[following] if following < len(starts) else len(text)
         # The word is the n-th whole-word occurrence of its spelling in the text, so in the file too.
-        nth = sum(1 for match in _boundary_matches(word, field.text, 0, position))
-        for count, match in enumerate(_boundary_matches(word, text, start, end)):
-            if count == nth:
-                line = bisect_right(line_starts, match.start())
-                return line, match.start() - line_starts[line - 1] + 1
+        if index not in self.in_text:
+            self.in_text[index] = _WholeWords(field.text)
+            self.in_file[index] = _WholeWords(text, start, end)
+        nth = bisect_left(self.in_text[index].positions(word), position)
+        found = self.in_file[index].positions(word)
+        if nth < len(found):
+            line = bisect_right(line_starts, found[nth])
+            return line, found[nth] - line_starts[line - 1] + 1
         return field.line, field.column
