@@ -16,6 +16,7 @@ every door a text has:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import http.server
 import json
@@ -26,8 +27,9 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
-from urllib.parse import unquote
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import jinja2
 import markdown as python_markdown
@@ -269,7 +271,8 @@ def test_theme_strings_stay_text_inside_the_generated_partial(project):
     keys = [line.split(":")[0].strip() for line in lines if line.startswith("  ") and ": " in line
             and not line.startswith("    ")][: len(JINJA_PAYLOADS)]
     assert len(keys) == len(JINJA_PAYLOADS)
-    values = dict(zip(keys, JINJA_PAYLOADS))
+    # Between letters: a text must have a visible letter (sitegen check); the payload is inside it all the same.
+    values = {key: f"a{payload}z" for key, payload in zip(keys, JINJA_PAYLOADS)}
     for key, value in values.items():
         put(project, Door(key, "content/de/theme.yaml", f"  {key}: "), value)
     content = load_content(project / "content", project)
@@ -752,3 +755,178 @@ def test_hostile_pages_run_nothing_in_chromium(sites, chromium, path):
         errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
     assert (dialogs, errors) == ([], [])
     page.close()
+
+
+# --- 7. Addresses from outside the content ---------------------------------------------------------------
+
+# The site's address (SITE_URL) and the base of the "edit this page" links (SITEGEN_EDIT_URL) come from the
+# environment, not from content/. They are held to the rule of content links where they enter (the
+# plugin's on_config; MkDocs itself refuses a site_url without a scheme or host, before that), and every
+# address made of them is escaped where it is printed, so that one that got through would still run nothing.
+OUTSIDE_VARIABLES = {
+    "SITE_URL": ("SITE_URL (site_url in mkdocs.yml)", "https://owner.github.io/repository/"),
+    "SITEGEN_EDIT_URL": ("SITEGEN_EDIT_URL (edit_url of the sitegen plugin in mkdocs.yml)",
+                         "https://github.com/owner/repository/edit/main/"),
+}
+HOSTILE_ADDRESSES = [
+    'https://example.org/" onmouseover="window.__pwned=1" x="',
+    "https://example.org/><script>window.__pwned=1</script>",
+    "https://example.org/' onmouseover='window.__pwned=1' x='",
+    "https://example.org/a b",
+    "javascript://example.org/%0Awindow.__pwned=1",
+    "javascript:window.__pwned=1",
+    "JavaScript:window.__pwned=1",
+    "data:text/html,<script>window.__pwned=1</script>",
+    "https:///werkstaetten/",
+    "https://user:secret@example.org/",
+    "https://example.org/\x07",
+    "https://example.org\\@evil.example/",
+    "https://example.org/?a=1",
+]
+# Valid, with what an address may hold: a port, percent-escapes, letters beyond ASCII, sub-delimiters.
+UNUSUAL_ADDRESSES = {"SITE_URL": "http://127.0.0.1:8000/Werkstätten_(Lausitz)/~2027!$*+,;=:@x/",
+                     "SITEGEN_EDIT_URL": "https://git.example.org:8443/~werk/st%C3%A4tten_(2027)/-/edit/main/"}
+# With the check switched off: printed, each must still come out as text.
+UNCHECKED_ADDRESSES = {
+    "SITE_URL": "https://example.org/x\"><script>window.__pwned=1</script><p x='/",
+    "SITEGEN_EDIT_URL": "https://github.com/x\"><script>window.__pwned=1</script><a x='/edit/main/",
+}
+
+
+@pytest.fixture(scope="module")
+def refusing_project(tmp_path_factory) -> Path:
+    return copy_site_project(tmp_path_factory.mktemp("refusing"))
+
+
+@pytest.mark.parametrize("variable", OUTSIDE_VARIABLES)
+@pytest.mark.parametrize("value", HOSTILE_ADDRESSES)
+def test_outside_addresses_are_refused_where_they_enter(refusing_project, variable, value):
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **{variable: value})
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=refusing_project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    parts = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):(//([^/?#]*))?", value)
+    if variable == "SITE_URL" and not (parts and parts.group(3)):
+        # MkDocs' own check of site_url (a scheme and a host), which runs before any plugin.
+        assert "Config value 'site_url': The URL isn't valid" in result.stderr, result.stderr
+    else:
+        name, example = OUTSIDE_VARIABLES[variable]
+        assert re.search(rf"ERROR +- +{re.escape(name)} must be an http:// or https:// address with a host name, "
+                         rf".*, not '{re.escape(one_line(value))}/?'; set it to e.g. {re.escape(example)}\n",
+                         result.stderr), result.stderr
+    # Refused before anything was rendered or built.
+    assert not (refusing_project / "site").exists() and not (refusing_project / "docs" / ".sitegen").exists()
+
+
+def test_sitegen_site_refuses_them_with_the_same_message(tmp_path):
+    project = copy_site_project(tmp_path)
+    value = HOSTILE_ADDRESSES[0]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=value)
+    result = subprocess.run([str(MKDOCS.with_name("sitegen")), "site"], cwd=project, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "SITE_URL (site_url in mkdocs.yml) must be an http:// or https:// address" in result.stderr
+    assert f"not '{value}/'; set it to e.g. https://owner.github.io/repository/" in result.stderr
+    assert "site/ was left as it was" in result.stderr
+    assert not (project / "site").exists()
+
+
+def build_with_addresses(project: Path, addresses: dict[str, str], checked: bool = True) -> Path:
+    """The real `mkdocs build --strict` with these addresses; with checked=False, in a process in which
+    the plugin's check of them is switched off."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **addresses)
+    command = [str(MKDOCS), "build", "--strict"]
+    if not checked:
+        command = [sys.executable, "-c", "import sys, sitegen.mkdocs_plugin as plugin; "
+                   "plugin.is_base_address = lambda value: True; from mkdocs.__main__ import cli; "
+                   "sys.argv = ['mkdocs', 'build', '--strict']; cli()"]
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def address_sites(tmp_path_factory) -> tuple[Path, Path]:
+    """The site built with unusual valid addresses, and with hostile ones that were not checked."""
+    tmp = tmp_path_factory.mktemp("addresses")
+    (tmp / "unusual").mkdir()
+    (tmp / "unchecked").mkdir()
+    unusual = build_with_addresses(copy_site_project(tmp / "unusual"), UNUSUAL_ADDRESSES)
+    unchecked = build_with_addresses(copy_site_project(tmp / "unchecked"), UNCHECKED_ADDRESSES, checked=False)
+    return unusual, unchecked
+
+
+def served_url(name: str) -> str:
+    """The site-relative URL an HTML file of the site is served at."""
+    return name[:-len("index.html")] if name.endswith("index.html") else name
+
+
+def assert_addresses_printed_as_written(site: Path, addresses: dict[str, str]) -> int:
+    """Each address made of SITE_URL and SITEGEN_EDIT_URL reads (HTML-decoded) as the address itself:
+    escaped exactly once where it is printed. Returns how many were seen."""
+    base, edit = addresses["SITE_URL"].rstrip("/") + "/", addresses["SITEGEN_EDIT_URL"]
+    seen = 0
+    for name in html_files(site):
+        _, scan = facts(site / name)
+        for tag, attrs in scan.elements:
+            rel = attrs.get("rel") or ""
+            if tag == "link" and rel == "canonical":
+                assert attrs["href"] == base + served_url(name), name
+                seen += 1
+            elif tag == "link" and rel == "alternate" and not name.endswith("404.html"):
+                assert attrs["href"].startswith(base) and attrs["href"][len(base):] in (
+                    "", "en/", "hsb/") + tuple(served_url(other) for other in html_files(site)), (name, attrs)
+                seen += 1
+            elif tag == "a" and rel == "edit":
+                assert re.fullmatch(re.escape(edit) + r"content/(de|en|hsb)/[a-z/-]+\.yaml", attrs["href"]), name
+                seen += 1
+            elif name.endswith("404.html") and attrs.get("href", attrs.get("src", "")).startswith("/"):
+                assert attrs.get("href", attrs.get("src")).startswith(urlsplit(base).path), (name, attrs)
+                seen += 1
+    sitemap = ElementTree.parse(site / "sitemap.xml").getroot()
+    locations = [element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert locations and all(location.startswith(base) for location in locations)
+    return seen
+
+
+def test_unusual_valid_addresses_are_accepted_and_printed_as_written(address_sites):
+    unusual, _ = address_sites
+    assert assert_addresses_printed_as_written(unusual, UNUSUAL_ADDRESSES) > 24 * 6
+
+
+def normalized(page: PageFacts) -> PageFacts:
+    """What a page runs, without the script addresses' paths, which differ with the site's path."""
+    return dataclasses.replace(page, scripts=[(src and PurePosixPath(src).name, kind, name)
+                                              for src, kind, name in page.scripts])
+
+
+def test_unchecked_hostile_addresses_are_escaped_where_printed(address_sites):
+    """Defense in depth: were the check of SITE_URL and SITEGEN_EDIT_URL gone, the addresses would be
+    printed escaped, and run nothing."""
+    unusual, unchecked = address_sites
+    files = html_files(unchecked)
+    assert files == html_files(unusual) and len(files) == 27
+    for name in files:
+        hostile, _ = facts(unchecked / name)
+        clean, _ = facts(unusual / name)
+        hostile, clean = normalized(hostile), normalized(clean)
+        assert hostile.scripts == clean.scripts, name
+        assert hostile.events <= clean.events, name
+        assert hostile.script_urls <= clean.script_urls, name
+        assert hostile.embedding == [] and hostile.refresh == [], name
+        assert hostile.tags <= clean.tags, (name, hostile.tags - clean.tags)
+    assert assert_addresses_printed_as_written(unchecked, UNCHECKED_ADDRESSES) > 24 * 6
+
+
+SCOPE_OVERRIDE = "partials/javascripts/base.html"
+
+
+def test_the_scope_script_differs_from_materials_only_in_its_escaping():
+    """overrides/partials/javascripts/base.html replaces Material's: when Material changes the file,
+    this test says so, and the override must follow."""
+    ours = (REPOSITORY / "overrides" / SCOPE_OVERRIDE).read_text(encoding="utf-8")
+    materials = (MATERIAL_TEMPLATES / SCOPE_OVERRIDE).read_text(encoding="utf-8")
+    script = lambda text: text[text.index("<script>"):]  # noqa: E731 - after each file's comment
+    assert script(ours) == script(materials).replace('"{{ config.extra.scope | d(base_url) }}"',
+                                                     "{{ (config.extra.scope | d(base_url)) | tojson }}")
+    assert script(ours) != script(materials)

@@ -205,7 +205,7 @@ def test_every_page_links_to_its_yaml_source(content, site):
     assert all("docs/" not in href for html in site.rglob("*.html") for href, _ in edit_links(html.read_text()))
 
 
-def test_without_an_edit_address_there_are_no_edit_links_and_a_bad_one_is_refused(tmp_path):
+def test_without_an_edit_address_there_are_no_edit_links_and_a_bad_one_is_refused(content, tmp_path):
     project = copy_site_project(tmp_path)
     mkdocs = Path(sys.executable).with_name("mkdocs")
     environment = {key: value for key, value in os.environ.items() if key != "SITEGEN_EDIT_URL"}
@@ -218,12 +218,23 @@ def test_without_an_edit_address_there_are_no_edit_links_and_a_bad_one_is_refuse
     assert 'rel="edit"' not in faq
     assert '<link rel="canonical" href="https://example.github.io/werkstaetten/en/faq/">' in faq
     assert '<link rel="alternate" href="https://example.github.io/werkstaetten/hsb/faq/" hreflang="hsb"' in faq
+    # Every page, home pages included, names itself and its translations below the site's path.
+    base = "https://example.github.io/werkstaetten/"
+    for language in content.languages:
+        for (page, slug), html in pages_of(content, project / "site", language):
+            expected = {other.code: base + page_url(other, page, slug) for other in content.languages}
+            alternates = {link["hreflang"]: link["href"] for link in html.alternates}
+            assert alternates == dict(expected, **{"x-default": expected["de"]}), html.url
+            assert {link["hreflang"]: base + html.resolve(link["href"]) for link in html.switcher} == expected
+            text = (project / "site" / html.url / "index.html").read_text(encoding="utf-8")
+            assert f'<link rel="canonical" href="{base + html.url}">' in text
     result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
                             env={**environment, "NO_MKDOCS_2_WARNING": "1", "SITEGEN_EDIT_URL": "github.com/x"})
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("edit_url must be an address like https://github.com/<owner>/<repository>/edit/main/, not "
-            "'github.com/x'; check SITEGEN_EDIT_URL") in result.stderr
+    assert ("SITEGEN_EDIT_URL (edit_url of the sitegen plugin in mkdocs.yml) must be an http:// or https:// "
+            "address with a host name") in result.stderr
+    assert "not 'github.com/x'; set it to e.g. https://github.com/owner/repository/edit/main/" in result.stderr
 
 
 def test_the_quick_theme_listing_finds_the_same_files_as_mkdocs(monkeypatch):

@@ -8,10 +8,10 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -20,9 +20,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from . import markdown, material_search, parallel, pipeline
 from .compat.static_i18n_locale import allow_three_letter_locales
 from .content import Content, load_content
-from .errors import ContentError
+from .errors import ContentError, one_line
 from .model import Language
-from .urls import FAQ, HOME, WORKSHOPS, page_source, page_url
+from .urls import (BASE_ADDRESS_RULE, FAQ, HOME, WORKSHOPS, is_base_address, page_address, page_source, page_url,
+                   site_path)
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -191,9 +192,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     @event_priority(100)
     def on_config(self, config):
-        if self.config.edit_url and not re.match(r"^https?://[^\s/]+/\S*$", self.config.edit_url):
-            raise PluginError(f"edit_url must be an address like https://github.com/<owner>/<repository>/edit/main/, "
-                              f"not '{self.config.edit_url}'; check SITEGEN_EDIT_URL")
+        check_outside_addresses(config, self.config.edit_url)
         root = Path(config.config_file_path).parent
         paths = pipeline.Paths(
             root=root.resolve(),
@@ -241,37 +240,40 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         if page.meta.get("translation_fallback"):
             self.fallback_pages.setdefault(lang, set()).add(page.meta.get("title", ""))
         # "Edit this page" leads to the YAML file the page is made from, never to the generated Markdown.
+        # Escaped here: Material prints it as it is (partials/actions.html).
         source_file = page.meta.get("source_file")
-        page.edit_url = (self.config.edit_url.rstrip("/") + "/" + quote(source_file)
+        page.edit_url = (escape(self.config.edit_url.rstrip("/") + "/" + quote(source_file))
                          if self.config.edit_url and source_file else None)
         return markdown
 
     @event_priority(0)  # after mkdocs-static-i18n (50) has set this page's language links
     def on_page_context(self, context, page, config, nav):
-        # mkdocs-static-i18n links home pages to their translations with root-absolute URLs ("/en/"),
-        # which break when the site is published below a path (GitHub Pages: /<repository>/).
-        # Made site-relative, the theme's `url` filter turns them into links relative to the page.
-        # (mkdocs-static-i18n sets `extra.alternate` as an attribute, so it is read and written as one.)
-        alternates = getattr(config.extra, "alternate", None) or []
-        for alternate in alternates:
-            if alternate["link"].startswith("/"):
-                alternate["link"] = alternate["link"].lstrip("/") or "."
-        # A German copy standing in for a missing translation is not advertised as a page in that
-        # language: it is left out of the hreflang links. The switcher still offers it, marked.
+        # Each language's version of this page, by its site-relative URL ("en/faq/", "./"), from the
+        # files mkdocs-static-i18n paired; the language's home page where it found none. (Its links in
+        # `extra.alternate` are not used: on home pages they hold the site's path, elsewhere they do not.)
+        versions = getattr(page.file, "alternates", None) or {}
+        urls = {language.code: versions[language.code].url if language.code in versions
+                else page_url(language, HOME) for language in self.languages}
+        # The switcher: site-relative links, which the theme's `url` filter makes relative to the page.
+        # A German copy standing in for a missing translation is offered too, marked.
         identity = page.file.src_uri.split("/", 1)[1]
-        switcher = [dict(alternate, fallback=f"{alternate['lang']}/{identity}" in self.untranslated,
-                         mark=self.fallback_marks.get(alternate["lang"], ""))
-                    for alternate in alternates]
-        config.extra.sitegen_switcher = switcher
+        config.extra.sitegen_switcher = [
+            {"name": language.name, "lang": language.code, "link": urls[language.code],
+             "fallback": f"{language.code}/{identity}" in self.untranslated,
+             "mark": self.fallback_marks.get(language.code, "")}
+            for language in self.languages]
         # For search engines (the theme writes these into the head as hreflang links): absolute
-        # addresses, only real translations, and the German original as the default (x-default).
-        site = config.site_url or "/"
-        advertised = [dict(alternate, link=absolute(site, alternate["link"])) for alternate in alternates
-                      if f"{alternate['lang']}/{identity}" not in self.untranslated]
+        # addresses, only real translations (not the German copies), and the German original as the
+        # default (x-default). mkdocs-static-i18n sets `extra.alternate` as an attribute: set as one.
+        advertised = [{"name": language.name, "lang": language.code,
+                       "link": page_address(config.site_url, urls[language.code])}
+                      for language in self.languages if f"{language.code}/{identity}" not in self.untranslated]
         source = next((a for a in advertised if a["lang"] == self.source_language), None)
         if source is not None:
             advertised.append(dict(source, lang="x-default"))
         config.extra.alternate = advertised
+        # Material prints the canonical address as it is: made by the same function, and escaped.
+        page.canonical_url = escape(page_address(config.site_url, page.url)) if config.site_url else None
         return context
 
     def on_post_page(self, output, page, config):
@@ -302,15 +304,16 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
     def on_template_context(self, context, template_name, config):
         context["sitegen_untranslated"] = self.untranslated  # for sitemap.xml
         context["sitegen_source_language"] = self.source_language
+        context["sitegen_address"] = lambda url: page_address(config.site_url, url)  # for sitemap.xml
         # The 404 page is served at any depth, so MkDocs renders it with an absolute base path;
-        # its language links must be absolute too: each language's home page.
+        # its language links must be absolute too: each language's home page, by its path on the host.
         if template_name == "404.html":
-            base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+            base = site_path(config.site_url)
             config.extra.alternate = [
                 {"name": language.name, "lang": language.code, "link": base + page_url(language, HOME)}
                 for language in self.languages
             ]
-            config.extra.sitegen_switcher = None
+            config.extra.sitegen_switcher = config.extra.alternate
             # The source language's 404.html is the one a static host serves for every missing
             # address: it sends readers below another language's folder to that language's page.
             context["sitegen_not_found_pages"] = {
@@ -348,6 +351,10 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         # again. Compiled templates are keyed by their name and source, so a changed template is
         # compiled anew.
         env.bytecode_cache = TEMPLATE_CACHE
+        # Material prints what the `url` filter gives as it is, into attributes. On the 404 pages that
+        # is the site's path from SITE_URL followed by the link: escaped, like every other value from
+        # outside the content, where it is printed (Markup: escaped once, also where `| e` follows).
+        env.filters["url"] = escaped_url_filter(env.filters["url"])
         return env
 
     def on_serve(self, server, config, builder):
@@ -450,9 +457,38 @@ def keep_last_good_site(rebuild):
     return guarded
 
 
-def absolute(site_url: str, link: str) -> str:
-    """A site-relative link ("en/faq/", "." for the home page) as an address below the site's URL."""
-    return site_url.rstrip("/") + "/" + ("" if link in (".", "./") else link)
+# Values from outside the content that the site prints: (how to get it from the config, its name for
+# the reader of the message, an example). Checked where they enter, the plugin's on_config.
+OUTSIDE_ADDRESSES = (
+    (lambda config, edit_url: config.site_url, "SITE_URL (site_url in mkdocs.yml)",
+     "https://owner.github.io/repository/"),
+    (lambda config, edit_url: edit_url, "SITEGEN_EDIT_URL (edit_url of the sitegen plugin in mkdocs.yml)",
+     "https://github.com/owner/repository/edit/main/"),
+    (lambda config, edit_url: config.repo_url, "repo_url in mkdocs.yml", "https://github.com/owner/repository"),
+)
+
+
+def check_outside_addresses(config, edit_url: str) -> None:
+    """Refuse the build when an address from the environment or mkdocs.yml is not one the site may
+    print (urls.is_base_address, the content links' rule). Unset or empty: nothing to check."""
+    for value_of, name, example in OUTSIDE_ADDRESSES:
+        value = value_of(config, edit_url)
+        if value and not is_base_address(value):
+            shown = one_line(value) if isinstance(value, str) else repr(value)
+            raise PluginError(f"{name} {BASE_ADDRESS_RULE}, not '{shown}'; set it to e.g. {example}")
+
+
+def escaped_url_filter(url_filter):
+    """MkDocs' `url` filter, whose result is escaped for HTML (Markup, so it is escaped only once)."""
+    if getattr(url_filter, "sitegen_escaped", False):
+        return url_filter
+
+    @jinja2.pass_context
+    def url(context, value):
+        return escape(url_filter(context, value))
+
+    url.sitegen_escaped = True
+    return url
 
 
 def page_items(content, language) -> dict[str, str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from posixpath import relpath
+from urllib.parse import urlsplit
 
-from .model import Language
+from .model import URL_PATTERN, Language
 
 HOME, WORKSHOPS, FAQ = "home", "workshops", "faq"
 # Names a content file or language folder cannot have. workshops/index.yaml would become
@@ -52,3 +54,38 @@ def relative_url(from_url: str, to_url: str) -> str:
     base = from_url.rstrip("/") or "."
     link = relpath(to_url.rstrip("/") or ".", base)
     return "./" if link == "." else link + "/"
+
+
+def site_path(site_url: str | None) -> str:
+    """The path of the site's root on its host, with a slash at each end: `/werkstaetten/` for
+    https://owner.github.io/werkstaetten (with or without the trailing slash), `/` without an address."""
+    return urlsplit(site_url or "/").path.rstrip("/") + "/"
+
+
+def page_address(site_url: str | None, url: str) -> str:
+    """The address of a page, from the site's address and the page's site-relative URL (`en/faq/`;
+    `""`, `.` or `./` for the home page): absolute, or root-relative (`/en/faq/`) without a site address.
+    The one place the canonical and hreflang links and the sitemap get their addresses from."""
+    if url.startswith("/") or urlsplit(url).scheme:
+        raise ValueError(f"not a site-relative URL: {url!r}")
+    if url in (".", "./"):
+        url = ""
+    if site_url:
+        return site_url.rstrip("/") + "/" + url
+    return "/" + url
+
+
+# Addresses that come from outside the content (SITE_URL, SITEGEN_EDIT_URL, mkdocs.yml) are held to the
+# rule of content links (model.URL_PATTERN: a web address with a host name, no user name, no spaces,
+# control characters or " < > \ ^ ` { | }), web addresses only. Other addresses are made by appending
+# paths to them, so they have no query or fragment; and no ' or &, which escaping would change.
+_BASE_ADDRESS = re.compile(r"https?://[^?#'&]*")
+BASE_ADDRESS_RULE = ("must be an http:// or https:// address with a host name, without a user name, query (?), "
+                     "fragment (#), spaces, quotes or the characters < > \\ ^ ` { | } &")
+
+
+def is_base_address(value: object) -> bool:
+    """Whether `value` may be the base of addresses the site prints: the site's address, or the base of
+    its "edit this page" links (see BASE_ADDRESS_RULE)."""
+    return (isinstance(value, str) and re.fullmatch(URL_PATTERN, value) is not None
+            and _BASE_ADDRESS.fullmatch(value) is not None)
