@@ -53,7 +53,10 @@ $(STAMP): requirements.txt pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-# docs/assets/ is hand-written; the generated docs/<lang> are symlinks into docs/.sitegen/.
-clean:  ## remove everything generated
-	rm -rf site .site.sitegen docs/.sitegen overrides/partials/languages
-	find docs -maxdepth 1 -type l -lname '.sitegen/current/*' -delete
+# docs/assets/ is hand-written; the generated docs/<lang> are symlinks into docs/.sitegen/. `sitegen clean`
+# removes only what sitegen made (site/ only if sitegen built it) and names what it leaves. It is the
+# sitegen installed beside this Makefile, so `make -f path/to/Makefile clean` works in other folders too.
+clean: SITEGEN = $(dir $(abspath $(firstword $(MAKEFILE_LIST)))).venv/bin/sitegen
+clean:  ## remove everything sitegen generated (a site/ it did not build is left alone)
+	@test -x $(SITEGEN) || { echo "make clean: $(SITEGEN) is missing; run make setup first" >&2; exit 2; }
+	$(SITEGEN) clean

@@ -7,8 +7,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import pipeline, po, report, scaffold, schema, translate
-from .errors import ContentError
+from . import outdirs, pipeline, po, report, scaffold, schema, translate, write
+from .errors import ContentError, display_path
+from .theme_material import PARTIALS_DIR
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -72,16 +73,47 @@ def cmd_site(args: argparse.Namespace) -> int:
     swaps it in for site/ in one step. If any build fails (a warning in strict mode, a broken theme
     file) or is stopped, site/ stays exactly as it was. MkDocs' messages are shown, each language's
     when its build has ended.
+    Every site it builds holds a file .sitegen-site. Before anything runs, it refuses (exit 2) a
+    --site-dir whose replacement would lose anything but a site it built: the project folder or one
+    around it, content/, docs/ and the project's other folders, a link, a file, or a folder that
+    holds other files (outside the project: any folder that exists, unless sitegen built it).
     """
     paths = _paths(args)
-    site = paths.root / args.site_dir
     try:
-        pipeline.build_site(paths, site, jobs=args.jobs, messages=sys.stderr)
+        pipeline.build_site(paths, args.site_dir, jobs=args.jobs, messages=sys.stderr)
+    except outdirs.UnsafeOutput as error:
+        raise UsageError(str(error)) from None
     except pipeline.SiteBuildFailed as failure:
         print(f"sitegen: {failure}", file=sys.stderr)
         return EXIT_CONTENT
-    print(f"Built the site into {args.site_dir}/")
+    print(f"Built the site into {args.site_dir.rstrip('/')}/")
     return EXIT_OK
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """Remove what sitegen generated: the site, and the pages and theme strings it rendered.
+
+    Example:  sitegen clean      (what `make clean` runs)
+    Removes site/ and the staging folder beside it (.site.sitegen/) if sitegen built them (a site it
+    built holds a file .sitegen-site), the generations in docs/.sitegen/ and the links to them
+    (docs/<lang>, overrides/partials/languages). Whatever sitegen did not make is left as it is and
+    named, and the exit code is then 2. docs/assets/ and everything else stay.
+    """
+    paths = _paths(args)
+    removed, left = [], []
+    try:
+        site = outdirs.check_output_folder(outdirs.DEFAULT_SITE, paths.root)
+        removed += [display_path(path, paths.root) + "/" for path in write.remove_replaced(site)]
+    except outdirs.UnsafeOutput as error:
+        left.append(f"left {outdirs.DEFAULT_SITE}/ as it is: {error}")
+    links, foreign = write.unpublish(paths.docs / write.STORE, [paths.docs, (paths.theme / PARTIALS_DIR).parent],
+                                     paths.root)
+    removed += links
+    left += foreign
+    for message in left:
+        print(f"sitegen: {message}", file=sys.stderr)
+    print(f"Removed {', '.join(removed)}" if removed else "Nothing to remove: sitegen has generated nothing here")
+    return EXIT_USAGE if left else EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -236,7 +268,7 @@ def _print_warnings(warnings) -> None:
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "status": cmd_status,
             "mark-current": cmd_mark_current, "export-po": cmd_export_po, "import-po": cmd_import_po,
-            "schema": cmd_schema, "new": cmd_new}
+            "schema": cmd_schema, "new": cmd_new, "clean": cmd_clean}
 
 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
@@ -244,7 +276,8 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
         parser.add_argument("--strict", action="store_true", help="treat unknown words as errors")
     if name == "site":
         parser.add_argument("--site-dir", default="site", metavar="DIR",
-                            help="the folder to build the site into, inside the project (default: site)")
+                            help="the folder to build the site into (default: site): a new folder, or one "
+                                 "sitegen built before (it holds a .sitegen-site file)")
         parser.add_argument("--jobs", type=_positive, default=None, metavar="N",
                             help="languages built at the same time, each by its own mkdocs build (default: all, "
                                  "up to twice the number of cores; 1, or on one core: one mkdocs build for all)")

@@ -15,6 +15,7 @@ from . import langguard, parallel, spelling
 from .content import Content, load_content
 from .errors import Problem
 from .languages import load_languages
+from .outdirs import SITE_MARKER, check_output_folder, write_site_marker
 from .render import render_pages
 from .theme_material import PARTIALS_DIR, render_language_partials
 from .write import STORE, Output, Staging, WriteReport, holding, publish, replacing
@@ -83,9 +84,13 @@ class SiteBuildFailed(Exception):
     """MkDocs did not build the site; it has printed why."""
 
 
-def build_site(paths: Paths, site: Path, jobs: int | None = None, messages: TextIO | None = None) -> None:
+def build_site(paths: Paths, site: str | os.PathLike, jobs: int | None = None, messages: TextIO | None = None) -> Path:
     """Build the site with the real `mkdocs build --strict` into a new folder beside `site`, and swap it
-    in for `site` only when every build succeeded.
+    in for `site` only when every build succeeded; return the folder built.
+
+    `site`: relative to the project folder, or absolute. Before anything runs, outdirs.UnsafeOutput if
+    sitegen may not replace it (see sitegen.outdirs: the project, its own folders, a folder sitegen did
+    not build …). Every site built holds the marker file (SITE_MARKER) that says sitegen built it.
 
     `jobs`: how many languages are built at the same time, each by its own `mkdocs build` (default:
     all, up to twice as many as there are cores; on one core, 1). With 1, one `mkdocs build` renders
@@ -93,6 +98,7 @@ def build_site(paths: Paths, site: Path, jobs: int | None = None, messages: Text
     content/ is rendered here first, the languages are built in parallel and merged
     (sitegen.parallel); the result is the same, byte for byte. The parallel workers' messages go
     to `messages` (default: standard error), each worker's at once when it ends."""
+    site = check_output_folder(site, paths.root, SITE_MARKER)
     languages = load_languages(paths.content, paths.root)
     jobs = parallel.default_jobs(len(languages)) if jobs is None else min(jobs, len(languages))
     if jobs < 1:
@@ -103,23 +109,30 @@ def build_site(paths: Paths, site: Path, jobs: int | None = None, messages: Text
             if result.returncode != 0:
                 raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
                                       f"{site.name}/ was left as it was")
-            return
-        content = build(paths).content
-        from .mkdocs_plugin import SiteFacts  # imports MkDocs, which the other commands do without
+        else:
+            _build_languages(paths, site, staging, jobs, messages)
+        write_site_marker(staging.folder)  # MkDocs has finished: the site is complete, swapped in next
+    return site
 
-        def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
-            options = _mkdocs_options(paths, staging)
-            options["env"].update(variables)
-            return subprocess.Popen(_mkdocs(folder), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                    **options)
 
-        # The workers read docs/ while it is held: no other build switches it to a new generation meanwhile.
-        with holding(paths.docs / STORE):
-            try:
-                parallel.build_languages(content.languages, SiteFacts.of(content).dumps(), staging.folder, jobs,
-                                         start, messages or sys.stderr)
-            except parallel.WorkerFailed as failure:
-                raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
+def _build_languages(paths: Paths, site: Path, staging: Staging, jobs: int, messages: TextIO | None) -> None:
+    """Render content/, then build the languages in parallel into the staging folder, and merge them."""
+    content = build(paths).content
+    from .mkdocs_plugin import SiteFacts  # imports MkDocs, which the other commands do without
+
+    def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
+        options = _mkdocs_options(paths, staging)
+        options["env"].update(variables)
+        return subprocess.Popen(_mkdocs(folder), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                **options)
+
+    # The workers read docs/ while it is held: no other build switches it to a new generation meanwhile.
+    with holding(paths.docs / STORE):
+        try:
+            parallel.build_languages(content.languages, SiteFacts.of(content).dumps(), staging.folder, jobs,
+                                     start, messages or sys.stderr)
+        except parallel.WorkerFailed as failure:
+            raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
 
 
 def _mkdocs(site_dir: Path) -> list[str]:

@@ -19,6 +19,12 @@ beside them (.sitegen-manifest.json); the first build removes those files and pu
 `replacing` does the same for a whole folder that another program writes (site/, by MkDocs): it is
 built beside the old one and swapped in, in one step, only when it is complete.
 
+Everything here deletes only what it wrote itself: in the store, the generation-<N> folders, the
+`current` pointer, the lock and its own pending symlinks (an unknown entry is left alone, and a store
+that is a symbolic link or a file is refused); beside the project's files, only symlinks that point
+exactly where sitegen points them; beside a replaced folder, only a staging folder that holds nothing
+but what `replacing` puts there (sitegen.outdirs decides which folders may be replaced at all).
+
 Nothing here calls fsync: generated output is made again from content/ by the next build, which
 rewrites any file whose bytes are not what they should be.
 """
@@ -30,6 +36,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .errors import ContentError, Problem, display_path
+from .outdirs import check_work_folder, work_folder
 
 STORE = ".sitegen"  # inside docs/: MkDocs leaves dot-folders out of the site
 CURRENT = "current"
@@ -45,6 +53,7 @@ GENERATION = "generation-"
 NEW = ".sitegen-new"  # suffix of a symlink about to replace another one
 # Before generations, each output folder held a list of the files sitegen had written into it.
 LEGACY_MANIFEST = ".sitegen-manifest.json"
+_GENERATION_NAME = re.compile(r"generation-[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,7 @@ def publish(store: Path, outputs: list[Output], root: Path) -> list[WriteReport]
     files sitegen did not write (`root` is where their paths are shown from)."""
     for output in outputs:
         _check_links(output)
+    _check_store(store, root)
     legacy = _legacy_files(outputs, root)
     store.mkdir(parents=True, exist_ok=True)
     with _locked(store / LOCK):
@@ -109,11 +119,21 @@ def _check_links(output: Output) -> None:
             raise ValueError(f"{output.name}: {path} lies below none of its links")
 
 
+def _check_store(store: Path, root: Path) -> None:
+    """ContentError if the store is there but is not a real folder: sitegen removes entries in it, and
+    must never do so in a folder that a symbolic link leads to."""
+    if os.path.lexists(store) and (store.is_symlink() or not store.is_dir()):
+        raise ContentError([Problem(display_path(store, root), 0, 0,
+                                    "sitegen keeps its generations of the pages in this folder, but it is a "
+                                    f"{'symbolic link' if store.is_symlink() else 'file'}, not a folder of its "
+                                    "own; remove it (sitegen makes it again)")])
+
+
 @contextmanager
 def _locked(path: Path, shared: bool = False) -> Iterator[int]:
-    """Hold a lock on `path` (created if missing) for the block, exclusive unless `shared`; yields its
-    descriptor."""
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    """Hold a lock on `path` (created if missing; never through a symbolic link) for the block,
+    exclusive unless `shared`; yields its descriptor."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield descriptor
@@ -125,30 +145,51 @@ def _locked(path: Path, shared: bool = False) -> Iterator[int]:
 def holding(store: Path) -> Iterator[None]:
     """Keep the current generation in `store` for the block: other processes may read it too, and
     builds that would publish a new one wait until the block ends. Not while publishing here."""
+    _check_store(store, store.parent.parent)
     store.mkdir(parents=True, exist_ok=True)
     with _locked(store / LOCK, shared=True):
         yield
 
 
 def _current_generation(store: Path) -> Path | None:
+    """The generation `current` points to: a real folder generation-<N> in the store, or None."""
     current = store / CURRENT
     if not current.is_symlink():
         return None
     target = store / os.readlink(current)
-    return target if target.parent == store and target.is_dir() else None
+    if target.parent != store or not _is_generation(target) or target.is_symlink() or not target.is_dir():
+        return None
+    return target
+
+
+def _is_generation(entry: Path) -> bool:
+    return _GENERATION_NAME.fullmatch(entry.name) is not None
 
 
 def _remove_leftovers(store: Path, outputs: list[Output]) -> None:
-    """Remove what a stopped build left: generations not in use, and symlinks it had not put in place."""
+    """Remove what a stopped build left: generations not in use, and symlinks it had not put in place.
+    Anything else in the store, and any other symlink, is left as it is."""
     current = _current_generation(store)
     for entry in store.iterdir():
-        if entry.name in (LOCK, CURRENT) or (current is not None and entry.name == current.name):
-            continue
-        _remove(entry)
-    for folder in {(output.folder / link).parent for output in outputs for link in output.links}:
-        for entry in folder.glob(f".*{NEW}") if folder.is_dir() else ():
-            if entry.is_symlink():
-                entry.unlink()
+        if _is_generation(entry) and (current is None or entry.name != current.name):
+            _remove(entry)  # a symbolic link is unlinked, never followed
+        elif entry.name == f".{CURRENT}{NEW}" and entry.is_symlink():
+            entry.unlink()
+    for output in outputs:
+        for folder in {(output.folder / link).parent for link in output.links}:
+            for entry in folder.glob(f".*{NEW}") if folder.is_dir() else ():
+                if _is_pending_link(entry, store, output):
+                    entry.unlink()
+
+
+def _is_pending_link(entry: Path, store: Path, output: Output) -> bool:
+    """Whether `entry` is a symlink that _point made to replace another one, and left there: named
+    `.<name>.sitegen-new` and pointing exactly where sitegen points `<name>`."""
+    name = entry.name.removeprefix(".").removesuffix(NEW)
+    if not entry.is_symlink() or f".{name}{NEW}" != entry.name or not name:
+        return False
+    path = (entry.parent / name).relative_to(output.folder).as_posix()
+    return os.readlink(entry) == _link_target(store, output, path)
 
 
 def _read_generation(generation: Path | None) -> dict[str, bytes]:
@@ -216,7 +257,11 @@ def _point(link: Path, target: str) -> None:
     if link.is_symlink() and os.readlink(link) == target:
         return
     new = link.with_name(f".{link.name}{NEW}")
-    new.unlink(missing_ok=True)
+    if new.is_symlink():
+        new.unlink()  # what a stopped build left
+    elif os.path.lexists(new):
+        raise FileExistsError(errno.EEXIST, "sitegen puts a symbolic link of this name here for a moment, but "
+                              "something else has the name; move it elsewhere", str(new))
     os.symlink(target, new)
     os.replace(new, link)
 
@@ -339,6 +384,41 @@ def _remove_empty_folders(directory: Path, stop: Path) -> None:
         directory = directory.parent
 
 
+def unpublish(store: Path, folders: list[Path], root: Path) -> tuple[list[str], list[str]]:
+    """Remove what `publish` made: in `folders`, the symlinks that lead into the store's current generation
+    (and those about to replace them); in the store, the generations, `current`, its pending symlink and
+    the lock, then the store itself if nothing else is left in it. Returns (removed, left): the paths
+    removed, and one message for each thing left because sitegen did not make it."""
+    removed, left = [], []
+    into = store / CURRENT
+    for folder in folders:
+        for entry in sorted(folder.iterdir()) if folder.is_dir() else ():
+            if entry.is_symlink() and Path(os.path.normpath(entry.parent / os.readlink(entry))).is_relative_to(into):
+                entry.unlink()
+                removed.append(display_path(entry, root))
+    if not os.path.lexists(store):
+        return removed, left
+    try:
+        _check_store(store, root)
+    except ContentError as error:
+        return removed, left + [problem.format() for problem in error.problems]
+    with _locked(store / LOCK):  # once no build is at work in it
+        for entry in sorted(store.iterdir()):
+            if _is_generation(entry):
+                _remove(entry)
+            elif entry.name in (CURRENT, f".{CURRENT}{NEW}") and entry.is_symlink():
+                entry.unlink()
+            elif entry.name == LOCK and entry.is_file() and not entry.is_symlink():
+                entry.unlink()
+            else:
+                left.append(f"{display_path(entry, root)}: sitegen did not write this, so it was left as it is; "
+                            "move it elsewhere if it is yours, or delete it")
+    if not left:
+        store.rmdir()
+        removed.append(display_path(store, root) + "/")
+    return removed, left
+
+
 # A whole folder written by another program, swapped in when complete.
 
 @dataclass(frozen=True)
@@ -355,10 +435,14 @@ def replacing(target: Path) -> Iterator[Staging]:
     when the block ends normally, removed when it raises. `target` is never missing or half-written.
 
     The work happens in `.<name>.sitegen/` beside `target`; what a killed build left there is cleaned
-    up (or, if it stopped between the two renames of the fallback, put back) by the next one."""
-    work = target.with_name(f".{target.name}.sitegen")
+    up (or, if it stopped between the two renames of the fallback, put back) by the next one. A folder
+    of that name that holds anything else is refused (outdirs.UnsafeOutput), never emptied. Whether
+    `target` itself may be replaced is for the caller to decide (outdirs.check_output_folder)."""
+    work = work_folder(target)
+    check_work_folder(work)
     work.mkdir(exist_ok=True)
     with _locked(work / LOCK) as lock:
+        check_work_folder(work)  # as it is now that no other build is at work in it
         new, old = work / "new", work / "old"
         if old.exists():
             if not os.path.lexists(target):
@@ -387,6 +471,29 @@ def replacing(target: Path) -> Iterator[Staging]:
             _remove(old)
         else:
             _remove(new)  # now the previous folder
+
+
+def remove_replaced(target: Path) -> list[Path]:
+    """Delete `target`, a folder `replacing` made (the caller has made sure of that: see
+    outdirs.check_output_folder), and its staging folder, once no build is at work in them; a staging
+    folder that holds anything else is refused (outdirs.UnsafeOutput). Returns the folders removed."""
+    work = work_folder(target)
+    check_work_folder(work)
+    removed = []
+    if os.path.lexists(work):
+        with _locked(work / LOCK):
+            check_work_folder(work)
+            for path in (target, work / "new", work / "old"):
+                if os.path.lexists(path):
+                    _remove(path)
+                    removed += [path] if path == target else []
+            (work / LOCK).unlink()
+        work.rmdir()
+        removed.append(work)
+    elif os.path.lexists(target):
+        _remove(target)
+        removed.append(target)
+    return removed
 
 
 def _remove(path: Path) -> None:
