@@ -57,7 +57,9 @@ def test_schema_check_fails_when_stale_and_schema_rewrites(tmp_path, run):
     workshop = tmp_path / "schema/workshop.schema.json"
     workshop.write_text(workshop.read_text(encoding="utf-8").replace("Ziele der Werkstatt", "Ziele"), encoding="utf-8")
     (tmp_path / "schema/faq.translation.schema.json").unlink()
-    (tmp_path / "schema/old.schema.json").write_text("{}", encoding="utf-8")
+    # A schema of a kind that no longer exists, as sitegen wrote it; and one written by hand.
+    (tmp_path / "schema/old.schema.json").write_text(json.dumps({"$comment": schema.GENERATED}), encoding="utf-8")
+    (tmp_path / "schema/mine.schema.json").write_text('{"title": "written by hand"}', encoding="utf-8")
     code, _, err = run("--root", str(tmp_path), "schema", "--check")
     assert code == 1
     assert err == ("sitegen: out of date in schema/: faq.translation.schema.json, workshop.schema.json, "
@@ -67,7 +69,9 @@ def test_schema_check_fails_when_stale_and_schema_rewrites(tmp_path, run):
     assert code == 0
     assert out == ("Removed schema/old.schema.json: no content file has that kind any more\n"
                    "Wrote 2 schemas into schema/ (8 unchanged)\n")
-    assert sorted(path.name for path in (tmp_path / "schema").iterdir()) == sorted(path.name for path in SCHEMAS.iterdir())
+    assert sorted(path.name for path in (tmp_path / "schema").iterdir()) == sorted(
+        [path.name for path in SCHEMAS.iterdir()] + ["mine.schema.json"])
+    assert (tmp_path / "schema/mine.schema.json").read_text(encoding="utf-8") == '{"title": "written by hand"}'
     assert run("--root", str(tmp_path), "schema", "--check")[0] == 0
 
 
