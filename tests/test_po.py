@@ -9,6 +9,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import yaml
 from babel import Locale
 
 from conftest import REPOSITORY, write
@@ -295,21 +296,26 @@ def test_translation_of_a_missing_field_is_inserted_in_german_order(project):
 
 
 def test_translation_of_a_missing_file_creates_it(project):
-    (project / "content/hsb/workshops/beispiel.yaml").unlink()
+    target = project / "content/hsb/workshops/beispiel.yaml"
+    before = target.read_text(encoding="utf-8")
+    original = {f"{s.item}:{s.field}": s.translation.text for s in load(project).by_language["hsb"].status
+                if s.item == "workshops/beispiel.yaml" and s.translation is not None}
+    target.unlink()
     export(project, "hsb")
     po_file = project / "po/hsb/workshops/beispiel.po"
     po = polib.pofile(str(po_file))
     for entry in po:
-        entry.msgstr = "HSB " + entry.msgid
+        entry.msgstr = original[entry.msgctxt]
     po.save()
     report = do_import(project, "hsb")
-    assert report.updated == len(po) and report.skipped_empty == report.skipped_fuzzy == 0
+    assert report.updated == len(po) == len(original) and report.skipped_empty == report.skipped_fuzzy == 0
     assert "content/hsb/workshops/beispiel.yaml" in report.written
-    text = (project / "content/hsb/workshops/beispiel.yaml").read_text(encoding="utf-8")
-    assert text.startswith("title: HSB Beispielwerkstatt\nsummary: HSB Eine Werkstatt, die jedes Feld benutzt.\n"
-                           "goals:\n  - HSB Erstes Ziel.\n")
-    assert "contacts:\n  - role: HSB Leitung\nmembers:\n" in text
-    assert "meetings:\n  - title: HSB Auftakt\n    place: HSB Budyšin/Bautzen\n" in text
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("title: Přikładna dźěłarnja\nsummary: Dźěłarnja, kotraž kóžde polo wužiwa.\n"
+                           "goals:\n  - Prěni cil.\n")
+    assert "contacts:\n  - role: Nawod\nmembers:\n" in text
+    assert "meetings:\n  - title: Zahajenje\n    place: Budyšin/Bautzen\n" in text
+    assert yaml.safe_load(text) == yaml.safe_load(before)
     statuses = [s.status for s in load(project).by_language["hsb"].status if s.item == "workshops/beispiel.yaml"]
     assert statuses and set(statuses) == {"current"}
 
@@ -495,7 +501,8 @@ def test_po_file_of_another_language_or_twice_the_same_field(project):
     export(project, "en")
     export(project, "hsb")
     shutil.copy(project / "po/hsb/faq.po", project / "po/en/faq.po")
-    assert problems_of(project) == ["po/en/faq.po:1: this PO file is for the language 'hsb', not 'en'; "
+    line = (project / "po/en/faq.po").read_text(encoding="utf-8").splitlines().index('"Language: hsb\\n"') + 1
+    assert problems_of(project) == [f"po/en/faq.po:{line}: this PO file is for the language 'hsb', not 'en'; "
                                     "import it with the right --lang"]
     export(project, "en")
     shutil.copy(project / "po/en/faq.po", project / "po/en/faq-copy.po")
@@ -509,13 +516,16 @@ def test_no_po_files(project):
 
 
 def test_parser_reads_what_gettext_tools_write():
-    header, found = parse_po(
+    po = parse_po(
         '# translator comment\nmsgid ""\nmsgstr ""\n"Language: hsb\\n"\n"Plural-Forms: nplurals=4;\\n"\n\n'
         '#. extracted\n#: a.yaml:1\n#, fuzzy, c-format\n#| msgid "old"\nmsgctxt "a.yaml:x"\nmsgid ""\n'
         '"long "\n"text \\"quoted\\" \\\\ \\t\\n"\nmsgstr "tr"\n\n'
         '#~ msgctxt "gone"\n#~ msgid "old"\n#~ msgstr "alt"\n\n'
         'msgid "one"\nmsgid_plural "many"\nmsgstr[0] "a"\nmsgstr[1] "b"\n')
+    header, found = po.header, po.entries
     assert header == {"Language": "hsb", "Plural-Forms": "nplurals=4;"}
+    assert (po.header_line("Language"), po.header_line("Plural-Forms"), po.header_line("X-None")) == (4, 5, 1)
+    assert po.problems == []
     assert [(e.msgctxt, e.msgid, e.msgstr, e.fuzzy, e.line) for e in found[:1]] == [
         ("a.yaml:x", 'long text "quoted" \\ \t\n', "tr", True, 11)]
     assert found[1].msgid_plural == "many" and found[1].plural_forms == {0: "a", 1: "b"}

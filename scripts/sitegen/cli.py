@@ -169,7 +169,10 @@ def cmd_export_po(args: argparse.Namespace) -> int:
     paths = _paths(args)
     content = pipeline.check(paths)
     _check_langs(content, [args.lang])
-    written = po.export_po(content, args.lang, Path(args.out), paths.root)
+    try:
+        written = po.export_po(content, args.lang, Path(args.out), paths.root)
+    except po.OutFolderError as error:  # a command-line option, not the content: a usage error
+        raise UsageError("; ".join(problem.format() for problem in error.problems)) from None
     print(f"Wrote {len(written)} PO files for '{args.lang}' into {args.out}")
     return EXIT_OK
 

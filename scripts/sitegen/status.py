@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +27,8 @@ from . import schema
 from .errors import ContentError, Problem
 from .fields import TextField, format_path
 from .inline import plain_text
-from .load import Document
+from .inputs import read_bytes
+from .load import MAX_RECORDS_BYTES, Document
 from .model import FINGERPRINT_PATTERN, RECORD_ITEM_PATTERN
 
 RECORD_FILE = "translated-from.yaml"
@@ -140,14 +144,35 @@ def field_status(source: TextField, translation: TextField | None, recorded: str
     return OUTDATED
 
 
-def write_records(path: Path, records: Records) -> bool:
-    """Write translated-from.yaml if its text changes; True when written."""
-    text = dump_records(records)
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+def write_records(path: Path, records: Records, shown: str | None = None) -> bool:
+    """Write translated-from.yaml if its text changes; True when written. `shown`: the path in messages."""
+    return replace_file(path, dump_records(records).encode("utf-8"), shown or path.as_posix(), MAX_RECORDS_BYTES)
+
+
+def replace_file(path: Path, data: bytes, shown: str, limit: int) -> bool:
+    """Give the file `path` the bytes `data` if it holds other bytes; True when written.
+
+    The file as it is is read like any file from outside (regular, at most `limit` bytes, never
+    blocking; ContentError otherwise). The new one is written beside it under a fresh name and
+    renamed over it, so a reader sees the old file or the new one, never a part; a link or a file
+    planted under the temporary name is never followed."""
+    if read_bytes(path, shown, limit, missing_ok=True) == data:
         return False
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        try:
+            mode = stat.S_IMODE(os.lstat(path).st_mode)
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
     return True
 
 

@@ -169,12 +169,14 @@ class _Editor:
         # one (e.g. a new list entry) ends up in front of the outer one (e.g. the next new key).
         edits = sorted(self.edits, key=lambda e: (-e[0], e[1] == e[0], e[2], e[3]))
         limit = len(text)
+        pieces = []  # the result from its end backwards, joined once: linear in the file and the edits
         for start, end, _, _, replacement in edits:
             if end > limit:
                 raise EditError((), "internal error: overlapping changes")
-            text = text[:start] + replacement + text[end:]
+            pieces += [text[end:limit], replacement]
             limit = start
-        return text
+        pieces.append(text[:limit])
+        return "".join(reversed(pieces))
 
     def walk(self, node: yaml.Node, sub: Any, path: FieldPath, tnode: yaml.Node | None,
              key: yaml.Node | None, owner_col: int, flow: bool) -> None:
