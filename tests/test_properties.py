@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES
 from sitegen.content import load_content
 from sitegen.errors import ContentError
-from sitegen.inline import markup_problem, plain_text
+from sitegen.inline import text_problem, plain_text
 from sitegen.load import load_document, parse_document
 from sitegen.model import Workshop
 from sitegen.render import render_pages
@@ -108,7 +108,7 @@ MARKS = st.sampled_from(list(" .,;:!?-–—„“”‚‘'\"()/&%*_#+=~^$§@`|
                                                                                   "*wort*", "_wort_", "**fett**", "`code`",
                                                                                   "~~weg~~", "==x==", "{: #id }", "\\*"])
 TEXT = st.lists(st.one_of(WORDS, MARKS), min_size=1, max_size=12).map("".join).map(
-    lambda text: " ".join(text.split())).filter(lambda text: bool(text) and markup_problem(text) is None)
+    lambda text: " ".join(text.split())).filter(lambda text: bool(text) and text_problem(text) is None)
 
 
 def texts(max_size: int, min_size: int = 0):
