@@ -49,8 +49,8 @@ import json, sys, time
 from pathlib import Path
 start = time.perf_counter()
 from sitegen import pipeline
-from sitegen.render import render_pages
-from sitegen.theme_material import render_language_partials
+from sitegen.render.pages import render_pages
+from sitegen.publish.mkdocs.theme_strings import render_language_partials
 imported = time.perf_counter()
 paths = pipeline.Paths.for_root(Path(sys.argv[1]))
 content = pipeline.check(paths)
@@ -120,7 +120,7 @@ def stock_project(project: Path, target: Path) -> Path:
     import yaml
 
     sys.path.insert(0, str(REPOSITORY / "scripts"))
-    from sitegen.mkdocs_plugin import i18n_languages
+    from sitegen.publish.mkdocs.plugin import i18n_languages
 
     shutil.copytree(project / "docs", target / "docs", symlinks=False,
                     ignore=shutil.ignore_patterns(".sitegen", "assets"))
@@ -147,7 +147,7 @@ def stock_project(project: Path, target: Path) -> Path:
                                         "reconfigure_material": True, "languages": languages}}],
     }
     # The shim must run while the file is read, before mkdocs-static-i18n checks the codes (as in mkdocs.yml).
-    shim = "extra:\n  hsb_shim: !!python/object/apply:sitegen.compat.static_i18n_locale.allow_three_letter_locales []\n"
+    shim = "extra:\n  hsb_shim: !!python/object/apply:sitegen.publish.mkdocs.upstream.static_i18n_three_letter_locales.allow_three_letter_locales []\n"
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False) + shim,
                                        encoding="utf-8")
     return target

@@ -17,9 +17,10 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY / "tests"))
 from conftest import copy_site_project  # noqa: E402 - the tests' copy of a clean clone's project
 
-from sitegen import pipeline, translate  # noqa: E402
-from sitegen.content import WORKSHOPS_DIR  # noqa: E402
-from sitegen.languages import load_languages  # noqa: E402
+from sitegen import pipeline  # noqa: E402
+from sitegen.translation import mark_current as translate  # noqa: E402
+from sitegen.content.tree import WORKSHOPS_DIR  # noqa: E402
+from sitegen.read.languages import load_languages  # noqa: E402
 
 TITLE = re.compile(r"^title: (.*)$", re.MULTILINE)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import REPOSITORY
 from sitegen import pipeline
-from sitegen.status import CURRENT
+from sitegen.content.status import CURRENT
 
 sys.path.insert(0, str(REPOSITORY / "bench"))
 from run import stock_project, timed  # noqa: E402

@@ -34,8 +34,8 @@ HERE = Path(__file__).resolve().parent
 REPOSITORY = HERE.parent.parent
 sys.path.insert(0, str(REPOSITORY / "tests"))
 from browser import CHROMIUM, PagesHandler, build_and_serve  # noqa: E402 - the tests' build and server
-from sitegen.content import load_content  # noqa: E402
-from sitegen.urls import HOME, WORKSHOPS, page_url  # noqa: E402
+from sitegen.content.tree import load_content  # noqa: E402
+from sitegen.core.urls import HOME, WORKSHOPS, page_url  # noqa: E402
 
 RESULTS = REPOSITORY / "bench" / "results"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"

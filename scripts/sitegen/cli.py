@@ -7,9 +7,16 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from . import outdirs, pipeline, po, report, scaffold, schema, translate, write
-from .errors import ContentError, display_path
-from .theme_material import PARTIALS_DIR
+from sitegen.output import outdirs
+from sitegen import pipeline
+from sitegen.translation import po
+from sitegen.translation import report
+from sitegen.translation import scaffold
+from sitegen.read import schema
+from sitegen.translation import mark_current as translate
+from sitegen.output import write
+from sitegen.core.errors import ContentError, display_path
+from sitegen.publish.mkdocs.theme_strings import PARTIALS_DIR
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 

@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, TextIO
 
-from . import langguard, parallel, spelling
-from .content import Content, load_content
-from .errors import Problem
-from .languages import load_languages
-from .outdirs import SITE_MARKER, check_output_folder, write_site_marker
-from .render import render_pages
-from .theme_material import PARTIALS_DIR, render_language_partials
-from .write import STORE, Output, Staging, WriteReport, holding, publish, replacing
+from sitegen.review import langguard
+from sitegen.publish.mkdocs import parallel
+from sitegen.review import spelling
+from sitegen.content.tree import Content, load_content
+from sitegen.core.errors import Problem
+from sitegen.read.languages import load_languages
+from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
+from sitegen.render.pages import render_pages
+from sitegen.publish.mkdocs.theme_strings import PARTIALS_DIR, render_language_partials
+from sitegen.output.write import STORE, Output, Staging, WriteReport, holding, publish, replacing
 
 
 @dataclass(frozen=True)
@@ -118,7 +120,7 @@ def build_site(paths: Paths, site: str | os.PathLike, jobs: int | None = None, m
 def _build_languages(paths: Paths, site: Path, staging: Staging, jobs: int, messages: TextIO | None) -> None:
     """Render content/, then build the languages in parallel into the staging folder, and merge them."""
     content = build(paths).content
-    from .mkdocs_plugin import SiteFacts  # imports MkDocs, which the other commands do without
+    from sitegen.publish.mkdocs.plugin import SiteFacts  # imports MkDocs, which the other commands do without
 
     def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
         options = _mkdocs_options(paths, staging)

@@ -1,0 +1,308 @@
+"""Building the languages of the site in parallel: one `mkdocs build --strict` per language, merged into one site.
+
+mkdocs-static-i18n builds the source language and then, in its `on_post_build`, every other language,
+one after another in one process. Here each language is built by a worker process of its own, into
+a folder of its own, and the parent merges what they wrote into one site, byte for byte the site the
+one process would have written (tests/test_parallel.py compares every file):
+
+    docs/ rendered once by the parent (pipeline.build); then, at the same time:
+    worker de   ->  <parts>/de/    the root: pages, theme assets, 404.html, sitemap.xml, search index
+    worker en   ->  <parts>/en/    only its en/ folder is used
+    worker hsb  ->  <parts>/hsb/   only its hsb/ folder is used
+            │
+            ▼  merge
+    the site: the source language's build, every other language's folder, and the three files the one
+    process accumulates over all languages: sitemap.xml (+ .gz), and the search index (split per language)
+
+What the sequential build accumulates over its language builds, and how the merge makes the same:
+- sitemap.xml lists the pages of every language built so far; the last language's build writes the
+  complete one. Each worker's lists its own language's pages: the merge joins them in language order.
+- The search index holds the entries of every language, without the translated entries that repeat a
+  German one (mkdocs-static-i18n's deduplication); it is then split per language (material_search).
+  The merge collects each worker's entries in language order and does the same.
+- 404.html: the sitegen plugin writes each language's own 404 page; the root one comes from the
+  source language's worker, as in the sequential build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
+from sitegen.core.model import Language
+
+# Set by the parent for each worker: the code of the one language that worker builds, and the file
+# with what the sitegen plugin and mkdocs.yml need to know about the content (mkdocs_plugin.SiteFacts).
+WORKER_LANGUAGE = "SITEGEN_BUILD_LANGUAGE"
+WORKER_FACTS = "SITEGEN_BUILD_FACTS"
+FACTS = "facts.json"
+PARTS = ".sitegen-parts"  # inside the new site's folder, while the workers build (MkDocs leaves dot-names alone)
+SITEMAP = "sitemap.xml"
+POLL_INTERVAL = 0.02  # seconds between two looks at the running workers
+
+
+class WorkerFailed(Exception):
+    """One language's `mkdocs build` failed or was killed; its messages have been shown."""
+
+    def __init__(self, language: str, returncode: int):
+        self.language, self.returncode = language, returncode
+        ending = f"killed by signal {-returncode}" if returncode < 0 else f"exit code {returncode}"
+        super().__init__(f"mkdocs build failed for '{language}' ({ending})")
+
+
+def default_jobs(languages: int) -> int:
+    """One worker per language, at most twice as many as this process may use cores; one build on one core.
+
+    More workers than cores pay off: the operating system shares the cores among them, so three
+    languages on two cores take one and a half language builds, not two (the third one alone after
+    the first two). At 1,000 workshops per language, on two cores: 46 s with three workers, 56 s with
+    two, 90 s for a plain sequential `mkdocs build` of the same pages."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return 1 if cores < 2 else max(1, min(languages, 2 * cores))
+
+
+# In the worker
+
+def worker_language() -> str | None:
+    """The language this process builds alone, if it is a worker of a parallel build."""
+    return os.environ.get(WORKER_LANGUAGE) or None
+
+
+def worker_facts() -> str:
+    """The file with the facts about the content this worker builds from, written by its parent."""
+    path = os.environ.get(WORKER_FACTS)
+    if not path:
+        raise RuntimeError(f"{WORKER_LANGUAGE} is set but {WORKER_FACTS} is not; "
+                           "the languages are built in parallel by `sitegen site`")
+    return path
+
+
+def build_only(config, code: str) -> None:
+    """Make mkdocs-static-i18n build only the language `code`, exactly as it builds that language
+    within its sequential build: at its own place in the site (the source language at the root,
+    any other below /<code>/), with every language in the switcher, the alternates and the search
+    settings. Called from the sitegen plugin's `on_config`, which runs before the i18n plugin's.
+
+    WORKAROUND: mkdocs-static-i18n can build one language alone (`build_only_locale`, upstream issue
+    #262, pull request #274), but makes it the default language: built at the root, the only one in
+    the language switcher and the sitemap. Instead, the plugin is set to the state of its own
+    sequential loop: the language it is building (`current_language`, which its `on_config` keeps
+    when set), and `building`, with which its `on_post_build` does not build the other languages
+    and does not write the combined search index (the merge does that)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not hasattr(i18n, "building") or not hasattr(i18n, "current_language"):
+        raise RuntimeError("the i18n plugin (mkdocs-static-i18n) is not configured; "
+                           "a parallel build needs it")
+    if code not in i18n.build_languages:
+        raise RuntimeError(f"'{code}' is not one of the languages the i18n plugin builds "
+                           f"({', '.join(i18n.build_languages)})")
+    if i18n.current_language is None:  # the first build of this process
+        i18n.current_language = code
+    i18n.building = True
+
+
+# In the parent
+
+@dataclass
+class _Worker:
+    language: str
+    folder: Path
+    log: Path
+    process: subprocess.Popen | None = None
+
+
+def build_languages(languages: list[Language], facts: str, site: Path, jobs: int,
+                    start: Callable[[Path, dict[str, str], BinaryIO], subprocess.Popen], messages: TextIO) -> None:
+    """Build every language with its own `mkdocs build` (at most `jobs` at a time) and merge them into
+    the empty folder `site`. `facts` is what the workers need to know about the content (JSON, see
+    mkdocs_plugin.SiteFacts). `start(folder, environment, log)` starts a worker: `mkdocs build` into
+    `folder`, with these variables added to its environment, writing its messages to `log`.
+
+    Each worker's messages are shown in `messages` once it has ended, in language order, as the
+    sequential build would show them. When a worker fails, the others are killed, its messages
+    are shown, and WorkerFailed is raised; `site` then holds a half-built site for the caller to
+    remove."""
+    parts = site / PARTS
+    parts.mkdir()
+    (parts / FACTS).write_text(facts, encoding="utf-8")
+    workers = [_Worker(language.code, parts / language.code, parts / f"{language.code}.log")
+               for language in languages]
+    waiting, running, shown = list(workers), [], 0
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                worker = waiting.pop(0)
+                with open(worker.log, "wb") as log:
+                    worker.process = start(worker.folder, {WORKER_LANGUAGE: worker.language,
+                                                           WORKER_FACTS: str(parts / FACTS)}, log)
+                running.append(worker)
+            time.sleep(POLL_INTERVAL)
+            for worker in [worker for worker in running if worker.process.poll() is not None]:
+                running.remove(worker)
+                if worker.process.returncode != 0:
+                    _show(worker, messages)
+                    raise WorkerFailed(worker.language, worker.process.returncode)
+            while shown < len(workers) and workers[shown].process is not None \
+                    and workers[shown].process.returncode is not None:
+                _show(workers[shown], messages)
+                shown += 1
+    finally:
+        for worker in running:
+            worker.process.kill()
+        for worker in running:
+            worker.process.wait()
+    merge({worker.language: worker.folder for worker in workers}, languages, site)
+    shutil.rmtree(parts)
+
+
+def _show(worker: _Worker, messages: TextIO) -> None:
+    text = worker.log.read_text(encoding="utf-8", errors="replace")
+    if text:
+        messages.write(text if text.endswith("\n") else text + "\n")
+        messages.flush()
+
+
+def merge(parts: dict[str, Path], languages: list[Language], site: Path) -> None:
+    """Put the languages' builds (`parts`: language code -> the folder it was built into) together
+    into `site`, as mkdocs-static-i18n's sequential build would have written them."""
+    source, others = languages[0].code, [language.code for language in languages[1:]]
+    sitemap = _merged_sitemap([parts[language.code] for language in languages])
+    search = _merged_search(parts, languages)
+    for entry in sorted(parts[source].iterdir()):
+        os.rename(entry, site / entry.name)
+    for code in others:
+        if os.path.lexists(site / code):
+            raise RuntimeError(f"the build of '{source}' wrote {code}/, the folder of the language '{code}'")
+        if (parts[code] / code).is_dir():
+            os.rename(parts[code] / code, site / code)
+    if sitemap is not None:
+        text, mtime = sitemap
+        _write_sitemap(site / SITEMAP, text, mtime)
+    if search is not None:
+        config, entries = search
+        material_search.write_indexes(site, languages, config, entries)
+
+
+def _merged_sitemap(folders: list[Path]) -> tuple[str, int] | None:
+    """sitemap.xml with every language's pages, and the date of its .gz (the last language's)."""
+    if not (folders[0] / SITEMAP).is_file():
+        return None
+    texts = [(folder / SITEMAP).read_text(encoding="utf-8") for folder in folders]
+    heads, bodies, tails = zip(*(_sitemap_parts(text) for text in texts))
+    if len(set(heads)) != 1 or len(set(tails)) != 1:
+        raise RuntimeError("the languages' sitemap.xml files do not have the same frame; "
+                           "see sitegen/parallel.py (merge) for what it expects")
+    with open(folders[-1] / f"{SITEMAP}.gz", "rb") as stream:
+        header = stream.read(8)
+    return heads[0] + "".join(bodies) + tails[0], int.from_bytes(header[4:8], "little")
+
+
+def _sitemap_parts(text: str) -> tuple[str, str, str]:
+    """The frame before the first <url> (the <urlset> start tag), the <url> elements, and the frame after."""
+    start = text.index(">", text.index("<urlset")) + 1
+    end = text.rfind("</url>")
+    end = start if end < start else end + len("</url>")
+    return text[:start], text[start:end], text[end:]
+
+
+def _write_sitemap(path: Path, text: str, mtime: int) -> None:
+    """sitemap.xml and sitemap.xml.gz, written as MkDocs writes them (mkdocs.commands.build)."""
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    gz_path = f"{path}.gz"
+    with open(gz_path, "wb") as stream, gzip.GzipFile(fileobj=stream, filename=gz_path, mode="wb",
+                                                      mtime=mtime) as compressed:
+        compressed.write(data)
+
+
+def _merged_search(parts: dict[str, Path], languages: list[Language]) -> tuple[dict, list[dict]] | None:
+    """The search settings and the entries of the combined index of all languages."""
+    indexes = []
+    for language in languages:
+        path = parts[language.code] / material_search.INDEX
+        if not path.is_file():
+            return None
+        indexes.append(json.loads(path.read_text(encoding="utf-8")))
+    configs = [index["config"] for index in indexes]
+    if any(config != configs[0] for config in configs):
+        raise RuntimeError("the languages' search indexes have different settings; "
+                           "see sitegen/parallel.py (merge)")
+    entries = [entry for index in indexes for entry in index["docs"]]
+    return configs[0], without_search_duplicates(entries, [language.code for language in languages])
+
+
+def without_search_duplicates(entries: list[dict], codes: list[str]) -> list[dict]:
+    """The entries without those mkdocs-static-i18n 1.3.1 removes as duplicates after its sequential
+    build (`reconfigure_search_duplicates`): the same result, in linear instead of quadratic time.
+
+    There, for each entry of the source language (in order), every entry of another language
+    (a location starting with `<code>/`) with the same title and text whose location ends with the
+    source entry's location is removed, scanning that list while removing from it: the entry after
+    a removed one is skipped. `list.remove` removes the first equal entry. Both effects are kept
+    here, so that the entries and their order are exactly the same (tests/test_parallel.py checks
+    this against the plugin's own method)."""
+    prefixes = tuple(f"{code}/" for code in codes)
+    targets = [index for index, entry in enumerate(entries) if entry["location"].startswith(prefixes)]
+    if not targets:
+        return list(entries)
+    # The list of other languages' entries, as a doubly linked list over positions in `targets`.
+    following = list(range(1, len(targets) + 1))
+    preceding = list(range(-1, len(targets) - 1))
+    alive = [True] * len(targets)
+    by_text: dict[tuple, list[int]] = {}
+    by_value: dict[object, list[int]] = {}
+    for position, index in enumerate(targets):
+        entry = entries[index]
+        by_text.setdefault((_frozen(entry.get("title")), _frozen(entry.get("text"))), []).append(position)
+        by_value.setdefault(_frozen(entry), []).append(position)
+
+    def remove(position: int) -> None:
+        alive[position] = False
+        before, after = preceding[position], following[position]
+        if before >= 0:
+            following[before] = after
+        if after < len(targets):
+            preceding[after] = before
+
+    for entry in entries:
+        location = entry["location"]
+        if location.startswith(prefixes):
+            continue
+        key = (_frozen(entry.get("title")), _frozen(entry.get("text")))
+        candidates = [position for position in by_text.get(key, ())
+                      if alive[position] and entries[targets[position]]["location"].endswith(location)]
+        skipped = None
+        for position in candidates:
+            if not alive[position]:
+                continue
+            if position == skipped:  # right after the one just removed: the scan steps over it
+                skipped = None
+                continue
+            skipped = following[position]
+            equal = by_value[_frozen(entries[targets[position]])]
+            while not alive[equal[0]]:
+                equal.pop(0)
+            remove(equal.pop(0))  # list.remove: the first equal entry, not necessarily this one
+    removed = {index for position, index in enumerate(targets) if not alive[position]}
+    return [entry for index, entry in enumerate(entries) if index not in removed]
+
+
+def _frozen(value) -> object:
+    """A hashable stand-in for a JSON value that is equal exactly when the values are (== as in list.remove)."""
+    if isinstance(value, dict):
+        return ("dict", frozenset((key, _frozen(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("list", tuple(_frozen(item) for item in value))
+    return value

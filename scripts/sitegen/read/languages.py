@@ -1,0 +1,52 @@
+"""Which languages the site has and which one is the source: read from content/languages.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.core.errors import ContentError, display_path
+from sitegen.read.load import Document, load_document
+from sitegen.publish.mkdocs.upstream.material_search_per_language import search_languages
+from sitegen.core.model import Language, LanguageList
+from sitegen.core.urls import reserved_name_problem
+from sitegen.read.validate import validate
+
+LANGUAGES_FILE = "languages.yaml"
+
+
+def load_languages(content_dir: Path, root: Path) -> list[Language]:
+    """The declared languages, source language first; raise ContentError if the list is unusable."""
+    path = content_dir / LANGUAGES_FILE
+    return languages_from(load_document(path, display_path(path, root)))
+
+
+def languages_from(document: Document) -> list[Language]:
+    """The languages declared in the loaded content/languages.yaml, source language first."""
+    languages = validate(document, LanguageList).languages
+    problems = []
+    sources = [index for index, language in enumerate(languages) if language.source]
+    if len(sources) != 1:
+        problems.append(
+            document.problem(("languages",), "exactly one language must have `source: true`; "
+                             f"found {len(sources)}")
+        )
+    seen: set[str] = set()
+    searchable = search_languages()
+    for index, language in enumerate(languages):
+        if language.code in seen:
+            problems.append(document.problem(("languages", index, "code"),
+                                             f"the language '{language.code}' is declared twice; delete one"))
+        seen.add(language.code)
+        reserved = reserved_name_problem(language.code, "language")
+        if reserved:
+            problems.append(document.problem(("languages", index, "code"), reserved))
+        if language.search is not None and language.search not in searchable:
+            problems.append(document.problem(
+                ("languages", index, "search"),
+                f"the search has no word analysis for '{language.search}', so it would not work on the "
+                f"pages of '{language.code}'; use one of {', '.join(sorted(searchable))}, or delete the line "
+                "if none of them is the language"))
+    if problems:
+        raise ContentError(problems)
+    source = languages[sources[0]]
+    return [source] + [language for language in languages if language is not source]

@@ -1,0 +1,384 @@
+"""Spell-check the texts of one language with aspell and a project word list.
+
+Which dictionary a language uses is data: `spelling:` in content/languages.yaml (de_DE, en_GB,
+hsb, ...); a language without it is not checked. Words the dictionary lacks but which are right
+(names, terms) are listed in content/<lang>/wordlist.txt, one a line, `#` starts a comment; the
+list matches regardless of upper and lower case.
+
+What is checked: the parts of each text in the file's own language. Phrases marked as another
+language (`[smart regions]{lang=en}`, see inline.py), web addresses and e-mail addresses are
+blanked out first; words without letters (numbers, dates) aspell skips by itself.
+
+How: aspell runs once per call, in its ispell-compatible pipe mode (`aspell -a`), with every line
+of every text. Each input line is sent as `^line`, so that no text can be taken as a command, and
+aspell answers one result line per word (`*` known, `+`/`-` known as derived or compound form;
+`& word n offset: suggestions`, `? word 0 offset: guesses` or `# word offset` unknown) and then
+an empty line. Counting the empty lines maps every answer to its text and line; the offset
+(characters, counting the `^`) gives the word's place in the text. aspell runs with an empty
+temporary home folder, so a personal word list or ~/.aspell.conf cannot change the result.
+
+Where a word stands in the YAML file: a TextField knows where its value starts, but YAML folds
+long values over several lines (`>-` blocks, plain multi-line scalars), so the parsed text and
+the file differ in line breaks and indentation. The word's place is found again in the file
+itself: if the word is the n-th occurrence (as a whole word) of that spelling in the text, it is
+the n-th occurrence in the file at or after the value's start, and before the start of the next
+checked value of the same file. Folding changes only white space, so words keep their order. When
+the word cannot be found that way (a double-quoted value that spells it with `\\u` escapes),
+the value's own start is given instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import NamedTuple
+
+from sitegen.content.tree import WORDLIST, Content
+from sitegen.core.errors import ContentError, Problem, display_path
+from sitegen.core.fields import TextField
+from sitegen.core.inline import MARKUP
+from sitegen.read.inputs import read_text
+from sitegen.read.load import MAX_FILE_BYTES
+
+ASPELL = "aspell"
+SUGGESTIONS = 3  # how many of aspell's suggestions a warning names
+SUGGESTED_WORDS = 200  # distinct unknown words per run that get suggestions; more is more than anyone reads
+MAX_WORDLIST_BYTES = 1024 * 1024  # a word list of names and terms: a few KB; 1 MB is some 80,000 words
+
+# Blanked out before checking, keeping the length so that offsets stay those of the text.
+URL = re.compile(r"(?:https?://|mailto:|www\.)\S+", re.IGNORECASE)
+# Starting only where a run of address characters starts: tried at every place inside a long run,
+# the pattern would scan the rest of the run each time (quadratic in a text without spaces).
+EMAIL = re.compile(r"(?<![^\s@<>()\[\]])[^\s@<>()\[\]]+@[^\s@<>()\[\]]+\.[^\s@<>()\[\]]+")
+
+
+class SpellingUnavailable(ContentError):
+    """aspell or the dictionary a language asks for is not installed. Carries one Problem."""
+
+
+class UnknownWord(NamedTuple):
+    """A word the dictionary does not know, where it stands in its YAML file."""
+
+    field: TextField
+    word: str
+    line: int  # 1-based, in field.file
+    column: int  # 1-based
+    suggestions: tuple[str, ...] = ()
+
+
+class WordRate(NamedTuple):
+    """How many words were checked and how many of them are unknown."""
+
+    total: int  # every word aspell looked at, repeats counted
+    unknown: int  # unknown words, repeats counted
+    distinct: int  # unknown words, each spelling (ignoring case) counted once
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.unknown / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class SpellingReport:
+    """The result of one aspell run over the texts of one language."""
+
+    dictionary: str
+    total_words: int
+    unknown: tuple[UnknownWord, ...]  # every word aspell does not know, word list not applied
+    wordlist: frozenset[str]
+
+    @property
+    def not_listed(self) -> list[UnknownWord]:
+        """Unknown words that are not in the word list: the ones to warn about."""
+        listed = {entry.casefold() for entry in self.wordlist}
+        return [word for word in self.unknown if word.word.casefold() not in listed]
+
+    def problems(self, skip: set[tuple[str, int, int]] = frozenset()) -> list[Problem]:
+        """Warnings for the unknown words, except in the fields located at (file, line, column) in `skip`."""
+        return [_warning(word) for word in self.not_listed
+                if (word.field.file, word.field.line, word.field.column) not in skip]
+
+    def rate(self, apply_wordlist: bool = True) -> WordRate:
+        words = self.not_listed if apply_wordlist else list(self.unknown)
+        return WordRate(self.total_words, len(words), len({word.word.casefold() for word in words}))
+
+    def stale_entries(self) -> list[str]:
+        """Word-list entries that no checked text needs (the dictionary knows them, or no text has them)."""
+        needed = {word.word.casefold() for word in self.unknown}
+        return sorted((entry for entry in self.wordlist if entry.casefold() not in needed), key=str.casefold)
+
+
+def load_wordlist(path: Path, root: Path | None = None) -> set[str]:
+    """The entries of a word list as written; an absent file is an empty list.
+
+    One word a line; `#` starts a comment (a whole line, or after the word); blank lines are ignored.
+    Read like every file from outside (sitegen.inputs); `root`: where its path is shown from.
+    """
+    text = read_text(path, display_path(path, root) if root else path.as_posix(), MAX_WORDLIST_BYTES,
+                     missing_ok=True, what="a word list", fix="a word list holds names and terms, one a line")
+    if text is None:
+        return set()
+    words = set()
+    for line in text.splitlines():
+        word = line.split("#", 1)[0].strip()
+        if word:
+            words.add(word)
+    return words
+
+
+def spelling_report(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
+                    root: Path | None = None, suggest: bool = True) -> SpellingReport:
+    """Check `fields` with the aspell `dictionary` in one run of aspell.
+
+    `root` is the folder the fields' file paths are relative to (default: the working directory);
+    the files are read again to give each word its own line. `suggest=False` skips aspell's
+    suggestions, which take most of its time. Raises SpellingUnavailable when aspell or the
+    dictionary is missing.
+    """
+    fields = list(fields)
+    lines: list[str] = []  # every line of every text, as sent to aspell
+    owners: list[tuple[int, int]] = []  # per line: index of its field, offset of the line in the text
+    for index, field in enumerate(fields):
+        offset = 0
+        for line in _checkable(field.text).split("\n"):
+            lines.append(line.replace("\r", " "))
+            owners.append((index, offset))
+            offset += len(line) + 1
+    where = fields[0] if fields else None
+    total, answers = _run_aspell(lines, dictionary, where, suggest=False)
+    if suggest:
+        answers = _with_suggestions(answers, dictionary, where)
+
+    locator = _Locator(fields, root)
+    unknown = []
+    for line_index, word, offset, suggestions in answers:
+        index, line_offset = owners[line_index]
+        field = fields[index]
+        position = _position_in_text(field.text, word, line_offset + offset)
+        line, column = locator.locate(index, word, position)
+        unknown.append(UnknownWord(field, word, line, column, tuple(suggestions[:SUGGESTIONS])))
+    return SpellingReport(dictionary, total, tuple(unknown), frozenset(wordlist))
+
+
+def unknown_words(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
+                  root: Path | None = None) -> list[UnknownWord]:
+    """Every word in `fields` that neither the dictionary nor the word list knows, in text order."""
+    return spelling_report(fields, dictionary, wordlist, root).not_listed
+
+
+def check_spelling(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
+                   root: Path | None = None) -> list[Problem]:
+    """A warning for every word in `fields` that neither the dictionary nor the word list knows."""
+    return spelling_report(fields, dictionary, wordlist, root).problems()
+
+
+def unknown_word_rate(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = ()) -> WordRate:
+    """(total words, unknown words, distinct unknown words); pass no word list for the dictionary alone."""
+    return spelling_report(fields, dictionary, wordlist, suggest=False).rate()
+
+
+def stale_entries(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str]) -> list[str]:
+    """Entries of `wordlist` that no text in `fields` needs; they can be deleted."""
+    return spelling_report(fields, dictionary, wordlist, suggest=False).stale_entries()
+
+
+def content_reports(content: Content, content_dir: Path, root: Path) -> dict[str, SpellingReport]:
+    """A spelling report for every language that names a dictionary (`spelling:` in languages.yaml)."""
+    reports = {}
+    for language in content.languages:
+        if language.spelling:
+            wordlist = load_wordlist(content_dir / language.code / WORDLIST, root)
+            fields = content.by_language[language.code].fields  # the language's own texts, no fallbacks
+            reports[language.code] = spelling_report(fields, language.spelling, wordlist, root)
+    return reports
+
+
+def wordlist_path_for(field: TextField) -> str:
+    """content/<lang>/wordlist.txt, written like the field's file (e.g. content/hsb/wordlist.txt)."""
+    parts = PurePosixPath(field.file).parts
+    folders = [index for index, part in enumerate(parts[:-1]) if part == field.lang]
+    folder = PurePosixPath(*parts[: folders[-1] + 1]) if folders else PurePosixPath(field.file).parent
+    return (folder / WORDLIST).as_posix()
+
+
+def _warning(word: UnknownWord) -> Problem:
+    message = (f"unknown word '{word.word}' ({word.field.lang}); fix the spelling, or add it to "
+               f"{wordlist_path_for(word.field)} if it is a name or term")
+    if word.suggestions:
+        message += "; aspell suggests " + ", ".join(f"'{suggestion}'" for suggestion in word.suggestions)
+    return Problem(word.field.file, word.line, word.column, message, level="warning", kind="spelling")
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def _checkable(text: str) -> str:
+    """The text with other-language phrases, web and e-mail addresses blanked out, same length."""
+    text = MARKUP.sub(_blank, text)
+    text = URL.sub(_blank, text)
+    return EMAIL.sub(_blank, text)
+
+
+def _package(dictionary: str) -> str:
+    """The Debian package that usually holds an aspell dictionary: de_DE -> aspell-de."""
+    return "aspell-" + re.split(r"[_-]", dictionary, maxsplit=1)[0].lower()
+
+
+def _unavailable(where: TextField | None, dictionary: str, what: str) -> SpellingUnavailable:
+    path = str(PurePosixPath(wordlist_path_for(where)).parent) if where else "aspell"
+    return SpellingUnavailable([Problem(path, 0, 0, f"cannot check the spelling: {what}; run `make setup`, "
+                                        f"or install the Debian packages aspell and {_package(dictionary)}, "
+                                        f"or remove `spelling: {dictionary}` from content/languages.yaml")])
+
+
+def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, suggest: bool):
+    """Send `lines` to aspell; return (number of words checked, [(line index, word, offset, suggestions)])."""
+    program = shutil.which(ASPELL)
+    if program is None:
+        raise _unavailable(where, dictionary, "aspell is not installed")
+    environment = {key: value for key, value in os.environ.items() if key != "ASPELL_CONF"}
+    with tempfile.TemporaryDirectory(prefix="sitegen-aspell-") as home:
+        command = [program, "-a", f"--master={dictionary}", "--encoding=utf-8",
+                   "--mode=none", f"--home-dir={home}"] + ([] if suggest else ["--dont-suggest"])
+        try:
+            result = subprocess.run(command, input="".join(f"^{line}\n" for line in lines), capture_output=True,
+                                    text=True, encoding="utf-8", env=environment, check=False)
+        except OSError as error:
+            raise _unavailable(where, dictionary, f"aspell cannot be started ({error.strerror})") from None
+    if result.returncode != 0 or not result.stdout.startswith("@(#)"):
+        detail = " ".join(result.stderr.split()) or f"aspell exited with status {result.returncode}"
+        raise _unavailable(where, dictionary, f"the aspell dictionary '{dictionary}' is not available ({detail})")
+
+    total = 0
+    answers = []
+    line_index = 0
+    for answer in result.stdout.splitlines()[1:]:
+        if not answer:
+            line_index += 1
+            continue
+        total += 1
+        if answer[0] in "&?#":  # unknown: with suggestions, with affix guesses only, with nothing
+            head, _, tail = answer.partition(": ")
+            parts = head.split(" ")
+            word, offset = parts[1], int(parts[-1])
+            suggestions = [s.strip() for s in tail.split(", ") if s.strip()] if answer[0] == "&" else []
+            answers.append((line_index, word, offset - 1, suggestions))  # offsets count the leading ^
+    if line_index != len(lines):
+        raise _unavailable(where, dictionary, f"aspell answered {line_index} lines for {len(lines)}; "
+                           "its output could not be read")
+    return total, answers
+
+
+def _with_suggestions(answers, dictionary: str, where: TextField | None):
+    """`answers` with aspell's suggestions for the first SUGGESTED_WORDS distinct words.
+
+    aspell takes about a millisecond to suggest for one word, and does it again for every repeat of it:
+    asked once for each distinct word, and for a bounded number of them, a file that repeats an unknown
+    word 60,000 times, or holds 30,000 different ones, is checked in seconds, not minutes."""
+    distinct = list(dict.fromkeys(word for _, word, _, _ in answers))[:SUGGESTED_WORDS]
+    if not distinct:
+        return answers
+    _, suggested = _run_aspell(distinct, dictionary, where, suggest=True)
+    by_word = {distinct[line_index]: suggestions for line_index, _, _, suggestions in suggested}
+    return [(line_index, word, offset, by_word.get(word, [])) for line_index, word, offset, _ in answers]
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+class _WholeWords:
+    """Where each word stands as a whole word (no letter right before or after it) in text[start:end].
+
+    Built in one pass over the text: every occurrence of a word that begins and ends with a letter
+    starts at the start of a run of letters and spans as many runs as the word has, so the runs,
+    grouped by that number, index every such word at once. Each word then costs one look-up,
+    however often it occurs: the work is linear in the text, not in text times words."""
+
+    def __init__(self, text: str, start: int = 0, end: int | None = None):
+        self.text, self.start, self.end = text, start, len(text) if end is None else end
+        self.runs = [(match.start(), match.end()) for match in _LETTERS.finditer(self.text, self.start, self.end)]
+        self.by_runs: dict[int, dict[str, list[int]]] = {}
+        self.other: dict[str, list[int]] = {}
+
+    def positions(self, word: str) -> list[int]:
+        """The start offsets of `word`'s whole-word occurrences, in order."""
+        runs = len(_LETTERS.findall(word))
+        if not runs or not _LETTERS.fullmatch(word[0]) or not _LETTERS.fullmatch(word[-1]):
+            if word not in self.other:  # a word aspell took with a non-letter at an end: rare, found once
+                pattern = re.compile(r"(?<![^\W\d_])" + re.escape(word) + r"(?![^\W\d_])")
+                self.other[word] = [m.start() for m in pattern.finditer(self.text, self.start, self.end)]
+            return self.other[word]
+        if runs not in self.by_runs:
+            index: dict[str, list[int]] = {}
+            for first in range(len(self.runs) - runs + 1):
+                begin, finish = self.runs[first][0], self.runs[first + runs - 1][1]
+                index.setdefault(self.text[begin:finish], []).append(begin)
+            self.by_runs[runs] = index
+        return self.by_runs[runs].get(word, [])
+
+
+def _position_in_text(text: str, word: str, offset: int) -> int:
+    """Where aspell's word starts in the text; aspell's offset is trusted only if the word is there."""
+    if text[offset:offset + len(word)] == word:
+        return offset
+    found = text.find(word, max(offset - len(word), 0))
+    return found if found >= 0 else max(min(offset, len(text)), 0)
+
+
+class _Locator:
+    """Finds the line and column of a word of a field in the field's YAML file."""
+
+    def __init__(self, fields: list[TextField], root: Path | None):
+        self.fields = fields
+        self.root = root or Path(".")
+        self.sources: dict[str, tuple[str, list[int]] | None] = {}
+        self.starts: dict[str, list[int]] = {}  # per file: sorted start offsets of the checked values
+        self.in_text: dict[int, _WholeWords] = {}  # per field: its words in its text
+        self.in_file: dict[int, _WholeWords] = {}  # per field: its words in its part of the file
+
+    def _source(self, file: str):
+        if file not in self.sources:
+            try:  # the file was loaded a moment ago; one that changed since is located at its value
+                text = read_text(self.root / file, file, MAX_FILE_BYTES)
+            except ContentError:
+                self.sources[file] = None
+            else:
+                line_starts = [0] + [match.end() for match in re.finditer("\n", text)]
+                self.sources[file] = (text, line_starts)
+                self.starts[file] = sorted({self._offset(line_starts, f.line, f.column)
+                                            for f in self.fields if f.file == file})
+        return self.sources[file]
+
+    @staticmethod
+    def _offset(line_starts: list[int], line: int, column: int) -> int:
+        line = min(max(line, 1), len(line_starts))
+        return line_starts[line - 1] + max(column - 1, 0)
+
+    def locate(self, index: int, word: str, position: int) -> tuple[int, int]:
+        field = self.fields[index]
+        source = self._source(field.file)
+        if source is None:
+            return field.line, field.column
+        text, line_starts = source
+        start = self._offset(line_starts, field.line, field.column)
+        starts = self.starts[field.file]
+        following = bisect_right(starts, start)
+        end = starts[following] if following < len(starts) else len(text)
+        # The word is the n-th whole-word occurrence of its spelling in the text, so in the file too.
+        if index not in self.in_text:
+            self.in_text[index] = _WholeWords(field.text)
+            self.in_file[index] = _WholeWords(text, start, end)
+        nth = bisect_left(self.in_text[index].positions(word), position)
+        found = self.in_file[index].positions(word)
+        if nth < len(found):
+            line = bisect_right(line_starts, found[nth])
+            return line, found[nth] - line_starts[line - 1] + 1
+        return field.line, field.column
