@@ -66,8 +66,9 @@ BUILD_PROBE = """
 import json, resource, sys, time
 from pathlib import Path
 from sitegen import pipeline
+from sitegen.publish.mkdocs.engine import ENGINE
 start = time.perf_counter()
-result = pipeline.build(pipeline.Paths.for_root(Path(sys.argv[1])))
+result = pipeline.build(pipeline.Paths.for_root(Path(sys.argv[1])), ENGINE)
 print(json.dumps({"build": time.perf_counter() - start, "written": len(result.pages.written),
                   "maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
 """
@@ -120,7 +121,7 @@ def stock_project(project: Path, target: Path) -> Path:
     import yaml
 
     sys.path.insert(0, str(REPOSITORY / "scripts"))
-    from sitegen.publish.mkdocs.plugin import i18n_languages
+    from sitegen.publish.mkdocs.config import i18n_languages
 
     shutil.copytree(project / "docs", target / "docs", symlinks=False,
                     ignore=shutil.ignore_patterns(".sitegen", "assets"))

@@ -16,6 +16,10 @@ from sitegen.read import schema
 from sitegen.translation import mark_current as translate
 from sitegen.output import write
 from sitegen.core.errors import ContentError, display_path
+# The site engine: MkDocs with Material (publish/mkdocs). The command line hands it to the pipeline; `sitegen site`
+# runs MkDocs. Nothing here imports MkDocs itself, so the other commands start quickly.
+from sitegen.publish.mkdocs.build import SiteBuildFailed, build_site
+from sitegen.publish.mkdocs.engine import ENGINE
 from sitegen.publish.mkdocs.theme_strings import PARTIALS_DIR
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -36,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     exits 1 if there is any error.
     """
     paths = _paths(args)
-    content = pipeline.check(paths)
+    content = pipeline.check(paths, ENGINE)
     problems = pipeline.review(content, paths)
     if args.strict:
         problems = [replace(problem, level="error") if problem.level == "warning" and problem.kind == "spelling"
@@ -60,7 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     docs/.sitegen/); a failing or stopped build changes nothing. Files are rewritten only when their
     text changed; pages that are no longer generated are removed.
     """
-    result = pipeline.build(_paths(args))
+    result = pipeline.build(_paths(args), ENGINE)
     _print_warnings(result.content.warnings)
     pages, theme = result.pages, result.theme
     print(f"Built {len(pages.written) + len(pages.unchanged)} pages into docs/ "
@@ -87,10 +91,10 @@ def cmd_site(args: argparse.Namespace) -> int:
     """
     paths = _paths(args)
     try:
-        pipeline.build_site(paths, args.site_dir, jobs=args.jobs, messages=sys.stderr)
+        build_site(paths, args.site_dir, jobs=args.jobs, messages=sys.stderr)
     except outdirs.UnsafeOutput as error:
         raise UsageError(str(error)) from None
-    except pipeline.SiteBuildFailed as failure:
+    except SiteBuildFailed as failure:
         print(f"sitegen: {failure}", file=sys.stderr)
         return EXIT_CONTENT
     print(f"Built the site into {args.site_dir.rstrip('/')}/")

@@ -1,26 +1,36 @@
-"""The one place that orders the stages: load and validate, render, write; and the site: MkDocs, then swap."""
+"""The one place that orders the stages: load and validate, review, render, write; it knows no site engine.
+
+    content/  ->  read (load, validate)  ->  content (tree, rules, status)  ->  review (language, spelling)
+              ->  render (pages, facts)  ->  output (one generation in docs/.sitegen/)  ->  an Engine
+
+The engine that makes the site from docs/ (publish/mkdocs: MkDocs, Material, mkdocs-static-i18n) is
+handed in by the caller, the command line or MkDocs itself; nothing here imports it.
+"""
 
 from __future__ import annotations
 
-import ctypes
-import os
-import signal
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, TextIO
+from typing import Protocol
 
-from sitegen.review import langguard
-from sitegen.publish.mkdocs import parallel
-from sitegen.review import spelling
 from sitegen.content.tree import Content, load_content
-from sitegen.core.errors import Problem
-from sitegen.read.languages import load_languages
-from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
+from sitegen.core.errors import ContentError, Problem
+from sitegen.output.write import STORE, Output, WriteReport, publish
+from sitegen.read.languages import search_language_problems
+from sitegen.render.facts import SiteFacts
 from sitegen.render.pages import render_pages
-from sitegen.publish.mkdocs.theme_strings import PARTIALS_DIR, render_language_partials
-from sitegen.output.write import STORE, Output, Staging, WriteReport, holding, publish, replacing
+from sitegen.review import langguard, spelling
+
+
+class Engine(Protocol):
+    """What the pipeline asks of the engine that makes the site from the rendered pages."""
+
+    @property
+    def search_languages(self) -> frozenset[str]:
+        """The languages its search can analyse (`search:` in content/languages.yaml)."""
+
+    def theme_outputs(self, content: Content, theme_folder: Path) -> list[Output]:
+        """Files of its own, rendered from the content, besides the pages (e.g. interface strings)."""
 
 
 @dataclass(frozen=True)
@@ -42,12 +52,20 @@ class Paths:
 class BuildResult:
     content: Content
     pages: WriteReport
-    theme: WriteReport
+    theme: WriteReport  # the engine's own files
 
 
-def check(paths: Paths) -> Content:
-    """Load and validate all content; raise ContentError with every problem."""
-    return load_content(paths.content, paths.root)
+def check(paths: Paths, engine: Engine | None = None) -> Content:
+    """Load and validate all content; raise ContentError with every problem. With an `engine`, also
+    that each language's search language is one the engine's search can analyse."""
+    problems = search_language_problems(paths.content, paths.root, engine.search_languages) if engine else []
+    try:
+        content = load_content(paths.content, paths.root)
+    except ContentError as error:
+        raise ContentError(error.problems + problems) from None
+    if problems:
+        raise ContentError(problems)
+    return content
 
 
 def review(content: Content, paths: Paths) -> list[Problem]:
@@ -68,98 +86,25 @@ def review(content: Content, paths: Paths) -> list[Problem]:
     return problems
 
 
-def build(paths: Paths, content: Content | None = None) -> BuildResult:
-    """Validate all content, then publish the Markdown pages (docs/<lang>/) and the theme strings (the theme
-    folder's partials/languages/) together, as one new generation, or write nothing if nothing changed.
+def build(paths: Paths, engine: Engine, content: Content | None = None) -> BuildResult:
+    """Validate all content, then publish the Markdown pages (docs/<lang>/) and the engine's own files
+    together, as one new generation, or write nothing if nothing changed.
     `content`: the content of `paths`, if it has just been loaded (and validated) already."""
-    content = check(paths) if content is None else content
+    content = check(paths, engine) if content is None else content
     pages = render_pages(content)
-    partials = render_language_partials(content)
-    page_report, theme_report = publish(paths.docs / STORE, [
-        Output("docs", paths.docs, pages, links=tuple(sorted({PurePosixPath(page).parts[0] for page in pages}))),
-        Output("theme", paths.theme, partials, links=(PARTIALS_DIR,)),
-    ], paths.root)
-    return BuildResult(content=content, pages=page_report, theme=theme_report)
+    outputs = [Output("docs", paths.docs, pages, links=tuple(sorted({PurePosixPath(page).parts[0] for page in pages})))]
+    page_report, *engine_reports = publish(paths.docs / STORE, outputs + engine.theme_outputs(content, paths.theme),
+                                           paths.root)
+    theme = WriteReport()
+    for report in engine_reports:
+        theme.written += report.written
+        theme.unchanged += report.unchanged
+        theme.removed += report.removed
+    return BuildResult(content=content, pages=page_report, theme=theme)
 
 
-class SiteBuildFailed(Exception):
-    """MkDocs did not build the site; it has printed why."""
+def site_facts(content: Content) -> SiteFacts:
+    """What the engine needs to know about the content besides the pages (render.facts)."""
+    return SiteFacts.of(content)
 
 
-def build_site(paths: Paths, site: str | os.PathLike, jobs: int | None = None, messages: TextIO | None = None) -> Path:
-    """Build the site with the real `mkdocs build --strict` into a new folder beside `site`, and swap it
-    in for `site` only when every build succeeded; return the folder built.
-
-    `site`: relative to the project folder, or absolute. Before anything runs, outdirs.UnsafeOutput if
-    sitegen may not replace it (see sitegen.outdirs: the project, its own folders, a folder sitegen did
-    not build …). Every site built holds the marker file (SITE_MARKER) that says sitegen built it.
-
-    `jobs`: how many languages are built at the same time, each by its own `mkdocs build` (default:
-    all, up to twice as many as there are cores; on one core, 1). With 1, one `mkdocs build` renders
-    content/ through the sitegen plugin and builds every language, one after another. Otherwise
-    content/ is rendered here first, the languages are built in parallel and merged
-    (sitegen.parallel); the result is the same, byte for byte. The parallel workers' messages go
-    to `messages` (default: standard error), each worker's at once when it ends."""
-    site = check_output_folder(site, paths.root, SITE_MARKER)
-    languages = load_languages(paths.content, paths.root)
-    jobs = parallel.default_jobs(len(languages)) if jobs is None else min(jobs, len(languages))
-    if jobs < 1:
-        raise ValueError(f"jobs must be at least 1, not {jobs}")
-    with replacing(site) as staging:
-        if jobs == 1:
-            result = subprocess.run(_mkdocs(staging.folder), **_mkdocs_options(paths, staging))
-            if result.returncode != 0:
-                raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
-                                      f"{site.name}/ was left as it was")
-        else:
-            _build_languages(paths, site, staging, jobs, messages)
-        write_site_marker(staging.folder)  # MkDocs has finished: the site is complete, swapped in next
-    return site
-
-
-def _build_languages(paths: Paths, site: Path, staging: Staging, jobs: int, messages: TextIO | None) -> None:
-    """Render content/, then build the languages in parallel into the staging folder, and merge them."""
-    content = build(paths).content
-    from sitegen.publish.mkdocs.plugin import SiteFacts  # imports MkDocs, which the other commands do without
-
-    def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
-        options = _mkdocs_options(paths, staging)
-        options["env"].update(variables)
-        return subprocess.Popen(_mkdocs(folder), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                **options)
-
-    # The workers read docs/ while it is held: no other build switches it to a new generation meanwhile.
-    with holding(paths.docs / STORE):
-        try:
-            parallel.build_languages(content.languages, SiteFacts.of(content).dumps(), staging.folder, jobs,
-                                     start, messages or sys.stderr)
-        except parallel.WorkerFailed as failure:
-            raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
-
-
-def _mkdocs(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-
-
-def _mkdocs_options(paths: Paths, staging: Staging) -> dict:
-    """How MkDocs runs: in the project, holding the staging folder's lock, and ending with this process
-    (a killed build leaves no writer behind)."""
-    return {"cwd": paths.root, "env": {"NO_MKDOCS_2_WARNING": "1", **os.environ},  # Material's notice about
-            "pass_fds": (staging.lock,), "preexec_fn": _ending_with(os.getpid())}  # MkDocs 2, as make sets it
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _ending_with(parent: int):
-    """What a child runs before MkDocs starts: be killed when `parent` dies (Linux prctl; elsewhere nothing)."""
-
-    def end_with_parent() -> None:
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        except (AttributeError, OSError):
-            return
-        if os.getppid() != parent:  # the parent died before prctl took effect
-            os._exit(1)
-
-    return end_with_parent

@@ -9,6 +9,7 @@ tests/test_languages_as_data.py. A failing worker, or a killed parent, leaves si
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import re
@@ -28,7 +29,8 @@ from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from conftest import FIXTURES, REPOSITORY, copy_site_project
 from sitegen.content.tree import load_content
-from sitegen.publish.mkdocs.plugin import SiteFacts
+from sitegen.publish.mkdocs.config import i18n_options
+from sitegen.render.facts import NavEntry, SiteFacts
 from sitegen.publish.mkdocs.parallel import PARTS, without_search_duplicates
 from processes import children, running, subreaper  # noqa: F401 - subreaper is a fixture used below
 from test_languages_as_data import DSB_ENTRY
@@ -190,14 +192,19 @@ def test_killed_parallel_build_kills_its_workers(real_project, subreaper):
 def test_the_workers_get_the_facts_about_the_content_as_they_are():
     content = load_content(REPOSITORY / "content", REPOSITORY)
     facts = SiteFacts.of(content)
-    # A text the theme prints is Markup (escaped once); a language name is plain text (escaped where shown).
-    facts.i18n[0]["nav"].append({Markup("A &amp; B &lt;i&gt;"): "de/a.md"})
-    facts.i18n[0]["name"] = "Deutsch & <Sorbisch>"
-    again = SiteFacts.loads(facts.dumps())
-    assert again == facts
-    assert [type(key) for item in again.i18n[0]["nav"] for key in item] == [Markup] * 4
-    assert type(again.i18n[0]["name"]) is str and type(again.i18n[0]["site_name"]) is Markup
-    assert again.languages == content.languages
+    assert SiteFacts.loads(facts.dumps()) == facts
+    assert [language.language for language in facts.languages] == content.languages
+    # Texts with markup characters arrive as written, and the worker makes the same options of them: what
+    # the theme prints is Markup (escaped once); a language name is plain text (escaped where shown).
+    german = facts.languages[0]
+    odd = dataclasses.replace(facts, languages=(dataclasses.replace(
+        german, site_name="A & B <i>", nav=german.nav + (NavEntry("A & B <i>", "de/a.md"),)),) + facts.languages[1:])
+    again = SiteFacts.loads(odd.dumps())
+    assert again == odd
+    options = i18n_options(again)
+    assert options == i18n_options(odd)
+    assert [type(key) for item in options[0]["nav"] for key in item] == [Markup] * 4
+    assert options[0]["site_name"] == Markup("A &amp; B &lt;i&gt;") and type(options[0]["name"]) is str
 
 
 # The search index: mkdocs-static-i18n's deduplication, done in linear time.

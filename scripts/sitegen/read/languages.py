@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.core.errors import ContentError, display_path
+from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.read.load import Document, load_document
-from sitegen.publish.mkdocs.upstream.material_search_per_language import search_languages
 from sitegen.core.model import Language, LanguageList
 from sitegen.core.urls import reserved_name_problem
 from sitegen.read.validate import validate
@@ -31,7 +30,6 @@ def languages_from(document: Document) -> list[Language]:
                              f"found {len(sources)}")
         )
     seen: set[str] = set()
-    searchable = search_languages()
     for index, language in enumerate(languages):
         if language.code in seen:
             problems.append(document.problem(("languages", index, "code"),
@@ -40,13 +38,28 @@ def languages_from(document: Document) -> list[Language]:
         reserved = reserved_name_problem(language.code, "language")
         if reserved:
             problems.append(document.problem(("languages", index, "code"), reserved))
+    if problems:
+        raise ContentError(problems)
+    source = languages[sources[0]]
+    return [source] + [language for language in languages if language is not source]
+
+
+def search_language_problems(content_dir: Path, root: Path, searchable: frozenset[str]) -> list[Problem]:
+    """A problem at each `search:` in content/languages.yaml that names a language the site engine's search
+    cannot analyse (`searchable`, which the engine tells). None if the file cannot be read: loading it
+    names that problem."""
+    path = content_dir / LANGUAGES_FILE
+    try:
+        document = load_document(path, display_path(path, root))
+        languages = validate(document, LanguageList).languages
+    except ContentError:
+        return []
+    problems = []
+    for index, language in enumerate(languages):
         if language.search is not None and language.search not in searchable:
             problems.append(document.problem(
                 ("languages", index, "search"),
                 f"the search has no word analysis for '{language.search}', so it would not work on the "
                 f"pages of '{language.code}'; use one of {', '.join(sorted(searchable))}, or delete the line "
                 "if none of them is the language"))
-    if problems:
-        raise ContentError(problems)
-    source = languages[sources[0]]
-    return [source] + [language for language in languages if language is not source]
+    return problems

@@ -77,6 +77,13 @@ def render_pages(content: Content) -> dict[str, str]:
     return pages
 
 
+def is_untranslated(texts: LanguageContent, item: str) -> bool:
+    """Whether the page whose main content is `item` is, in this language, a copy of the source-language page
+    standing in for a missing translation. The one place that decides it: the page's notice and front
+    matter here, and what the site engine leaves out of hreflang links and the sitemap (render.facts)."""
+    return not texts.language.source and item not in texts.files
+
+
 def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
     """The pages of one language."""
     language = texts.language
@@ -91,7 +98,7 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
         state = PageState(language.code)
         body = env.get_template(template).render(
             site=texts.site, labels=texts.site.labels, page_state=state, **values)
-        untranslated = not language.source and main_item not in texts.files
+        untranslated = is_untranslated(texts, main_item)
         # The YAML file readers of this page would change: the translation where it exists, else the German one.
         source_file = texts.sources.get(main_item) or source.paths[main_item]
         front = {"title": markdown.front_matter_string(title),

@@ -41,7 +41,7 @@ from sitegen.publish.mkdocs.upstream import material_search_per_language as mate
 from sitegen.core.model import Language
 
 # Set by the parent for each worker: the code of the one language that worker builds, and the file
-# with what the sitegen plugin and mkdocs.yml need to know about the content (mkdocs_plugin.SiteFacts).
+# with what the sitegen plugin and mkdocs.yml need to know about the content (render.facts.SiteFacts).
 WORKER_LANGUAGE = "SITEGEN_BUILD_LANGUAGE"
 WORKER_FACTS = "SITEGEN_BUILD_FACTS"
 FACTS = "facts.json"
@@ -127,7 +127,7 @@ def build_languages(languages: list[Language], facts: str, site: Path, jobs: int
                     start: Callable[[Path, dict[str, str], BinaryIO], subprocess.Popen], messages: TextIO) -> None:
     """Build every language with its own `mkdocs build` (at most `jobs` at a time) and merge them into
     the empty folder `site`. `facts` is what the workers need to know about the content (JSON, see
-    mkdocs_plugin.SiteFacts). `start(folder, environment, log)` starts a worker: `mkdocs build` into
+    render.facts.SiteFacts). `start(folder, environment, log)` starts a worker: `mkdocs build` into
     `folder`, with these variables added to its environment, writing its messages to `log`.
 
     Each worker's messages are shown in `messages` once it has ended, in language order, as the

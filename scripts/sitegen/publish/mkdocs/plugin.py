@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
@@ -21,12 +19,11 @@ from sitegen.render import markdown
 from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
 from sitegen.publish.mkdocs import parallel
 from sitegen import pipeline
-from sitegen.publish.mkdocs.upstream.static_i18n_three_letter_locales import allow_three_letter_locales
-from sitegen.content.tree import Content, load_content
 from sitegen.core.errors import ContentError, one_line
-from sitegen.core.model import Language
-from sitegen.core.urls import (BASE_ADDRESS_RULE, FAQ, HOME, WORKSHOPS, is_base_address, page_address, page_source, page_url,
-                   site_path)
+from sitegen.core.urls import BASE_ADDRESS_RULE, HOME, is_base_address, page_address, page_url, site_path
+from sitegen.publish.mkdocs.config import READ_FOR_CONFIG, worker_facts
+from sitegen.publish.mkdocs.engine import ENGINE
+from sitegen.render.facts import SiteFacts
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
@@ -34,141 +31,6 @@ log = logging.getLogger("mkdocs.plugins.sitegen")
 MAIN_ELEMENT = '<main class="md-main" data-md-component="main">'
 # Material's search dialog, once per page. It has no accessible name (WCAG 4.1.2); it gets one.
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-
-
-def i18n_languages(content_dir: str = "content") -> list[dict]:
-    """The `languages` option of mkdocs-static-i18n, made from content/languages.yaml and each site.yaml.
-
-    mkdocs.yml calls this with a YAML tag while it is being read, so languages are declared only once,
-    in content/, and the i18n plugin validates the result as if it had been written by hand.
-    """
-    allow_three_letter_locales()
-    if parallel.worker_language() is not None:
-        return SiteFacts.for_worker().i18n
-    root = Path.cwd()
-    try:
-        content = load_content(root / content_dir, root)
-    except ContentError as error:
-        raise ConfigurationError(f"the content has errors:\n{error}") from None
-    _READ_FOR_CONFIG[(root.resolve(), (root / content_dir).resolve())] = content
-    return i18n_options(content)
-
-
-# The content read while mkdocs.yml was loaded, for the plugin's `on_config` of the build that follows
-# (the same process, moments later): rendered from the version the navigation was made of, and read once.
-_READ_FOR_CONFIG: dict[tuple[Path, Path], Content] = {}
-
-
-def i18n_options(content: Content) -> list[dict]:
-    """The `languages` option of mkdocs-static-i18n for this content: one entry per language."""
-    languages = []
-    for language in content.languages:
-        texts = content.by_language[language.code]
-        nav_labels = texts.site.nav
-        workshops = [
-            {theme_text(texts.workshops[slug].title): page_source(language, WORKSHOPS, slug)}
-            for slug in content.workshop_slugs
-        ]
-        languages.append({
-            "locale": language.code,
-            "name": language.name,  # escaped by overrides/partials/alternate.html, its only reader
-            "default": language.source,
-            "build": True,
-            "site_name": theme_text(texts.site.site_name),
-            "site_description": theme_text(texts.site.site_description),
-            "nav": [
-                {theme_text(nav_labels.home): page_source(language, HOME)},
-                {theme_text(nav_labels.workshops): [page_source(language, WORKSHOPS)] + workshops},
-                {theme_text(nav_labels.faq): page_source(language, FAQ)},
-            ],
-        })
-    return languages
-
-
-@dataclass
-class SiteFacts:
-    """What mkdocs.yml and this plugin need to know about the content, derived from it in one place.
-
-    A worker of a parallel build (sitegen.parallel) gets them from its parent, which has rendered the
-    same content into docs/: the worker does not read content/ again (seconds, at a thousand
-    workshops), and cannot see another version of it than the one its pages were rendered from."""
-
-    languages: list[Language]
-    i18n: list[dict]  # the `languages` option of mkdocs-static-i18n
-    untranslated: set[str]  # docs paths of pages that are German copies
-    fallback_marks: dict[str, str]  # language -> "(in German)" in that language
-    search_labels: dict[str, str]  # language -> the theme's "Search" in that language
-
-    @classmethod
-    def of(cls, content: Content) -> "SiteFacts":
-        return cls(
-            languages=list(content.languages),
-            i18n=i18n_options(content),
-            untranslated={
-                source for language in content.languages[1:]
-                for source, item in page_items(content, language).items()
-                if item not in content.by_language[language.code].files
-            },
-            fallback_marks={code: texts.site.translation_notice.fallback_mark
-                            for code, texts in content.by_language.items()},
-            search_labels={code: texts.theme.strings.search for code, texts in content.by_language.items()},
-        )
-
-    def dumps(self) -> str:
-        """As JSON, in which a text that is Markup stays Markup (see _encoded)."""
-        return json.dumps(_encoded({
-            "languages": [language.model_dump() for language in self.languages], "i18n": self.i18n,
-            "untranslated": sorted(self.untranslated), "fallback_marks": self.fallback_marks,
-            "search_labels": self.search_labels,
-        }), ensure_ascii=False)
-
-    @classmethod
-    def loads(cls, text: str) -> "SiteFacts":
-        facts = _decoded(json.loads(text))
-        return cls(languages=[Language.model_validate(language) for language in facts["languages"]],
-                   i18n=facts["i18n"], untranslated=set(facts["untranslated"]),
-                   fallback_marks=facts["fallback_marks"], search_labels=facts["search_labels"])
-
-    @classmethod
-    def for_worker(cls) -> "SiteFacts":
-        """The facts the parent of this worker wrote for it (read once per process)."""
-        path = parallel.worker_facts()
-        if path not in _WORKER_FACTS:
-            _WORKER_FACTS[path] = cls.loads(Path(path).read_text(encoding="utf-8"))
-        return _WORKER_FACTS[path]
-
-
-_WORKER_FACTS: dict[str, SiteFacts] = {}
-
-
-def _encoded(value):
-    """A value made of texts, Markup, lists and dicts (any keys) as JSON that tells Markup from text."""
-    if isinstance(value, Markup):
-        return {"markup": str(value)}
-    if isinstance(value, dict):
-        return {"items": [[_encoded(key), _encoded(item)] for key, item in value.items()]}
-    if isinstance(value, list):
-        return [_encoded(item) for item in value]
-    return value
-
-
-def _decoded(value):
-    if isinstance(value, dict):
-        if "markup" in value:
-            return Markup(value["markup"])
-        return {_decoded(key): _decoded(item) for key, item in value["items"]}
-    if isinstance(value, list):
-        return [_decoded(item) for item in value]
-    return value
-
-
-def theme_text(text: str) -> Markup:
-    """A text the theme puts into HTML: the site's name and description, navigation titles.
-
-    Material prints these without escaping, into text and into attributes, and in a few places
-    with `| e`. As Markup (HTML-escaped text that says so) they come out escaped exactly once in
-    either case. Escaped like the pages' front matter titles, which mark_fallbacks finds among them."""
-    return Markup(markdown.html_text(text))
 
 
 class SitegenConfig(Config):
@@ -210,11 +72,11 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except RuntimeError as error:  # a worker of a parallel build that cannot build its language
             raise PluginError(str(error)) from None
         self.facts = facts
-        self.source_language = facts.languages[0].code
-        self.languages = facts.languages
-        self.untranslated = facts.untranslated
-        self.fallback_marks = facts.fallback_marks
-        self.search_labels = facts.search_labels
+        self.source_language = facts.source_language.code
+        self.languages = [language.language for language in facts.languages]
+        self.untranslated = set(facts.untranslated)
+        self.fallback_marks = {language.language.code: language.fallback_mark for language in facts.languages}
+        self.search_labels = {language.language.code: language.search_label for language in facts.languages}
         self.fallback_texts, self.fallback_pages = {}, {}
         if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
             config.theme.get_env = quick_listing(config.theme.get_env)
@@ -227,12 +89,13 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             # One language of a parallel build: the parent has rendered docs/ and holds it. Build only
             # that language, and write nothing (the workers would wait for each other on the lock).
             parallel.build_only(config, language)
-            return SiteFacts.for_worker()
+            return worker_facts()
         i18n = config.plugins.get("i18n")
         if self.facts is not None and getattr(i18n, "building", False):
             # mkdocs-static-i18n building the next language of this same build: rendered already.
             return self.facts
-        return SiteFacts.of(pipeline.build(paths, _READ_FOR_CONFIG.pop((paths.root, paths.content), None)).content)
+        content = READ_FOR_CONFIG.take(paths.root, paths.content)
+        return pipeline.site_facts(pipeline.build(paths, ENGINE, content).content)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Every page is read before any is rendered, so by the time the navigation is rendered on
@@ -492,14 +355,6 @@ def escaped_url_filter(url_filter):
 
     url.sitegen_escaped = True
     return url
-
-
-def page_items(content, language) -> dict[str, str]:
-    """Docs path of each page whose main content is one item -> that item."""
-    items = {page_source(language, FAQ): "faq.yaml"}
-    for slug in content.workshop_slugs:
-        items[page_source(language, WORKSHOPS, slug)] = f"workshops/{slug}.yaml"
-    return items
 
 
 def mark_fallbacks(output: str, texts: set[str], pages: set[str], source_language: str, mark: str) -> str:

@@ -1,0 +1,105 @@
+"""`sitegen site`: the real `mkdocs build --strict` into a new folder, swapped in for the site only on success.
+
+One build of every language, or (the default on two cores or more) the pipeline renders content/ once
+and each language is built by its own MkDocs process at the same time (parallel.py), then merged.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from sitegen import pipeline
+from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
+from sitegen.output.write import STORE, Staging, holding, replacing
+from sitegen.publish.mkdocs import parallel
+from sitegen.publish.mkdocs.engine import ENGINE
+from sitegen.read.languages import load_languages
+
+
+class SiteBuildFailed(Exception):
+    """MkDocs did not build the site; it has printed why."""
+
+
+def build_site(paths: pipeline.Paths, site: str | os.PathLike, jobs: int | None = None,
+               messages: TextIO | None = None) -> Path:
+    """Build the site with the real `mkdocs build --strict` into a new folder beside `site`, and swap it
+    in for `site` only when every build succeeded; return the folder built.
+
+    `site`: relative to the project folder, or absolute. Before anything runs, outdirs.UnsafeOutput if
+    sitegen may not replace it (see sitegen.outdirs: the project, its own folders, a folder sitegen did
+    not build …). Every site built holds the marker file (SITE_MARKER) that says sitegen built it.
+
+    `jobs`: how many languages are built at the same time, each by its own `mkdocs build` (default:
+    all, up to twice as many as there are cores; on one core, 1). With 1, one `mkdocs build` renders
+    content/ through the sitegen plugin and builds every language, one after another. Otherwise
+    content/ is rendered here first, the languages are built in parallel and merged
+    (sitegen.parallel); the result is the same, byte for byte. The parallel workers' messages go
+    to `messages` (default: standard error), each worker's at once when it ends."""
+    site = check_output_folder(site, paths.root, SITE_MARKER)
+    languages = load_languages(paths.content, paths.root)
+    jobs = parallel.default_jobs(len(languages)) if jobs is None else min(jobs, len(languages))
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
+    with replacing(site) as staging:
+        if jobs == 1:
+            result = subprocess.run(_mkdocs(staging.folder), **_mkdocs_options(paths, staging))
+            if result.returncode != 0:
+                raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
+                                      f"{site.name}/ was left as it was")
+        else:
+            _build_languages(paths, site, staging, jobs, messages)
+        write_site_marker(staging.folder)  # MkDocs has finished: the site is complete, swapped in next
+    return site
+
+
+def _build_languages(paths: pipeline.Paths, site: Path, staging: Staging, jobs: int, messages: TextIO | None) -> None:
+    """Render content/, then build the languages in parallel into the staging folder, and merge them."""
+    content = pipeline.build(paths, ENGINE).content
+
+    def start(folder: Path, variables: dict[str, str], log: BinaryIO) -> subprocess.Popen:
+        options = _mkdocs_options(paths, staging)
+        options["env"].update(variables)
+        return subprocess.Popen(_mkdocs(folder), stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                **options)
+
+    # The workers read docs/ while it is held: no other build switches it to a new generation meanwhile.
+    with holding(paths.docs / STORE):
+        try:
+            parallel.build_languages(content.languages, pipeline.site_facts(content).dumps(), staging.folder, jobs,
+                                     start, messages or sys.stderr)
+        except parallel.WorkerFailed as failure:
+            raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
+
+
+def _mkdocs(site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+
+
+def _mkdocs_options(paths: pipeline.Paths, staging: Staging) -> dict:
+    """How MkDocs runs: in the project, holding the staging folder's lock, and ending with this process
+    (a killed build leaves no writer behind)."""
+    return {"cwd": paths.root, "env": {"NO_MKDOCS_2_WARNING": "1", **os.environ},  # Material's notice about
+            "pass_fds": (staging.lock,), "preexec_fn": _ending_with(os.getpid())}  # MkDocs 2, as make sets it
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _ending_with(parent: int):
+    """What a child runs before MkDocs starts: be killed when `parent` dies (Linux prctl; elsewhere nothing)."""
+
+    def end_with_parent() -> None:
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (AttributeError, OSError):
+            return
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+    return end_with_parent
