@@ -14,7 +14,7 @@ from sitegen.translation import report
 from sitegen.translation import scaffold
 from sitegen.read import schema
 from sitegen.translation import mark_current as translate
-from sitegen.output import write
+from sitegen.output import schemas, write
 from sitegen.core.errors import ContentError, display_path
 # The site engine: MkDocs with Material (publish/mkdocs). The command line hands it to the pipeline; `sitegen site`
 # runs MkDocs. Nothing here imports MkDocs itself, so the other commands start quickly.
@@ -217,15 +217,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     """
     folder = _paths(args).root / schema.SCHEMA_DIR
     if args.check:
-        stale = schema.stale_schemas(folder)
+        stale = schemas.stale_schemas(folder)
         if stale:
             print(f"sitegen: out of date in {schema.SCHEMA_DIR}/: {', '.join(stale)}; run `sitegen schema` "
                   "and commit the result", file=sys.stderr)
             return EXIT_CONTENT
         print(f"OK: the {len(schema.kinds())} schemas in {schema.SCHEMA_DIR}/ match the content models")
         return EXIT_OK
-    written, unchanged = schema.write_schemas(folder)
-    for leftover in schema.stale_schemas(folder):
+    written, unchanged = schemas.write_schemas(folder)
+    for leftover in schemas.stale_schemas(folder):
         (folder / leftover).unlink()
         print(f"Removed {schema.SCHEMA_DIR}/{leftover}: no content file has that kind any more")
     print(f"Wrote {len(written)} schemas into {schema.SCHEMA_DIR}/ ({len(unchanged)} unchanged)")

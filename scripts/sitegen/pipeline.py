@@ -15,6 +15,7 @@ from typing import Protocol
 
 from sitegen.content.tree import Content, load_content
 from sitegen.core.errors import ContentError, Problem
+from sitegen.core.paths import Paths
 from sitegen.output.write import STORE, Output, WriteReport, publish
 from sitegen.read.languages import search_language_problems
 from sitegen.render.facts import SiteFacts
@@ -31,21 +32,6 @@ class Engine(Protocol):
 
     def theme_outputs(self, content: Content, theme_folder: Path) -> list[Output]:
         """Files of its own, rendered from the content, besides the pages (e.g. interface strings)."""
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Where the pipeline reads and writes, all inside one project root."""
-
-    root: Path
-    content: Path
-    docs: Path
-    theme: Path
-
-    @classmethod
-    def for_root(cls, root: Path, content: str = "content", docs: str = "docs", theme: str = "overrides") -> "Paths":
-        root = root.resolve()
-        return cls(root=root, content=root / content, docs=root / docs, theme=root / theme)
 
 
 @dataclass

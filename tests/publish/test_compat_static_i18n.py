@@ -18,8 +18,9 @@ def pristine_locale_check(monkeypatch):
 
 
 def test_the_released_plugin_still_rejects_hsb(pristine_locale_check):
-    # When this fails, upstream accepts three-letter codes: delete sitegen/publish/mkdocs/upstream/static_i18n_three_letter_locales.py,
-    # its call in sitegen.publish.mkdocs.plugin.i18n_languages, and this test file.
+    # When this fails, upstream accepts three-letter codes: delete
+    # sitegen/publish/mkdocs/upstream/static_i18n_three_letter_locales.py, its call in
+    # sitegen.publish.mkdocs.config.i18n_languages, and this test file (publish/UPGRADING.md).
     with pytest.raises(ValidationError):
         pristine_locale_check.validate("hsb")
 

@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
 from conftest import FIXTURES, REPOSITORY, write
+from sitegen.output import schemas
 from sitegen.read import schema
 from sitegen.core.errors import ContentError
 from sitegen.core.fields import translation_model
@@ -46,7 +47,7 @@ def schema_errors(kind: str, text: str) -> list[str]:
 
 
 def test_committed_schemas_match_the_models():
-    assert schema.stale_schemas(SCHEMAS) == [], "the schemas are out of date: run `sitegen schema` and commit"
+    assert schemas.stale_schemas(SCHEMAS) == [], "the schemas are out of date: run `sitegen schema` and commit"
 
 
 def test_schema_check_fails_when_stale_and_schema_rewrites(tmp_path, run):

@@ -17,13 +17,9 @@ from sitegen.read.languages import load_languages
 from sitegen.read.load import load_document
 from sitegen.review.spelling import (
     SpellingUnavailable,
-    check_spelling,
     content_reports,
     load_wordlist,
     spelling_report,
-    stale_entries,
-    unknown_word_rate,
-    unknown_words,
 )
 
 REPOSITORY = Path(__file__).parents[2]
@@ -62,7 +58,7 @@ def where(problems) -> list[tuple[str, int, int, str]]:
 
 def test_a_misspelling_is_reported_at_its_line_and_column(tmp_path):
     fields = fixture_fields(tmp_path, "title: Die Werkstat arbeitet\n")
-    problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     assert where(problems) == [("content/de/faq.yaml", 1, 12, "Werkstat")]
     problem = problems[0]
     assert problem.level == "warning"
@@ -81,7 +77,7 @@ def test_a_misspelling_on_a_later_line_of_a_folded_block_is_reported_on_that_lin
         "plain: Ein einfacher Text, der über\n"
         "  zwei Zeilen gehht.\n"
     ))
-    problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     assert where(problems) == [("content/de/faq.yaml", 4, 14, "Mennschen"),
                                ("content/de/faq.yaml", 6, 15, "gehht")]
 
@@ -98,7 +94,7 @@ def test_each_repetition_of_a_misspelling_is_reported_where_it_stands(tmp_path):
         "items:\n"
         "  - Werkstat\n"
     ))
-    problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     assert where(problems) == [("content/de/faq.yaml", 1, 8, "Werkstat"),
                                ("content/de/faq.yaml", 4, 7, "Werkstat"),
                                ("content/de/faq.yaml", 5, 14, "Werkstat"),
@@ -108,16 +104,18 @@ def test_each_repetition_of_a_misspelling_is_reported_where_it_stands(tmp_path):
 def test_a_word_that_cannot_be_found_in_the_file_is_reported_at_the_start_of_its_text(tmp_path):
     # Written with an escape, the word is not in the file as such; the text's own start is given.
     fields = fixture_fields(tmp_path, 'title: "Die Werkst\\u00e4t arbeitet"\n')
-    assert where(check_spelling(fields, "de_DE", set(), root=tmp_path)) == [("content/de/faq.yaml", 1, 8, "Werkstät")]
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
+    assert where(problems) == [("content/de/faq.yaml", 1, 8, "Werkstät")]
 
 
 # --- what is checked -------------------------------------------------------------------------------
 
 def test_phrases_marked_as_another_language_are_not_checked(tmp_path):
     marked = fixture_fields(tmp_path, "title: Die Werkstatt befasst sich mit [smart regions]{lang=en}.\n")
-    assert check_spelling(marked, "de_DE", set(), root=tmp_path) == []
+    assert spelling_report(marked, "de_DE", set(), root=tmp_path).problems() == []
     unmarked = fixture_fields(tmp_path, "title: Die Werkstatt befasst sich mit smart regions.\n")
-    assert where(check_spelling(unmarked, "de_DE", set(), root=tmp_path)) == [("content/de/faq.yaml", 1, 45, "regions")]
+    problems = spelling_report(unmarked, "de_DE", set(), root=tmp_path).problems()
+    assert where(problems) == [("content/de/faq.yaml", 1, 45, "regions")]
 
 
 def test_addresses_and_numbers_are_not_checked(tmp_path):
@@ -133,9 +131,9 @@ def test_addresses_and_numbers_are_not_checked(tmp_path):
 
 def test_the_word_list_matches_regardless_of_case(tmp_path):
     fields = fixture_fields(tmp_path, "title: Die Werkstat und die WERKSTAT arbeiten\n")
-    assert len(check_spelling(fields, "de_DE", set(), root=tmp_path)) == 2
-    assert check_spelling(fields, "de_DE", {"werkStat"}, root=tmp_path) == []
-    assert unknown_words(fields, "de_DE", {"Werkstat"}, root=tmp_path) == []
+    assert len(spelling_report(fields, "de_DE", set(), root=tmp_path).problems()) == 2
+    assert spelling_report(fields, "de_DE", {"werkStat"}, root=tmp_path).problems() == []
+    assert spelling_report(fields, "de_DE", {"Werkstat"}, root=tmp_path).not_listed == []
 
 
 def test_the_word_list_format(tmp_path):
@@ -148,13 +146,14 @@ def test_the_word_list_format(tmp_path):
 def test_word_list_entries_no_text_needs_are_stale(tmp_path):
     fields = fixture_fields(tmp_path, "title: Die Werkstat arbeitet\n")
     # "Haus" the dictionary knows, "Quatschwort" no text has; both can go.
-    assert stale_entries(fields, "de_DE", {"WERKSTAT", "Haus", "Quatschwort"}) == ["Haus", "Quatschwort"]
+    report = spelling_report(fields, "de_DE", {"WERKSTAT", "Haus", "Quatschwort"}, suggest=False)
+    assert report.stale_entries() == ["Haus", "Quatschwort"]
 
 
 def test_the_rate_counts_every_word_and_every_unknown_one(tmp_path):
     fields = fixture_fields(tmp_path, "title: Die Werkstat und die Werkstat und die Mennschen\n")
-    assert unknown_word_rate(fields, "de_DE", set()) == (8, 3, 2)
-    assert unknown_word_rate(fields, "de_DE", {"werkstat"}) == (8, 1, 1)
+    assert spelling_report(fields, "de_DE", set(), suggest=False).rate() == (8, 3, 2)
+    assert spelling_report(fields, "de_DE", {"werkstat"}, suggest=False).rate() == (8, 1, 1)
 
 
 def test_aspell_runs_once_for_all_texts_and_once_for_suggestions(tmp_path, monkeypatch):
@@ -176,7 +175,7 @@ def test_aspell_runs_once_for_all_texts_and_once_for_suggestions(tmp_path, monke
         return real_run(command, **kwargs)
 
     monkeypatch.setattr(spelling.subprocess, "run", counting_run)
-    problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     # Once for every word of every text, once for suggestions: each distinct unknown word asked once.
     assert len(calls) == 2
     assert "--dont-suggest" in calls[0][0] and "--dont-suggest" not in calls[1][0]
@@ -191,7 +190,7 @@ def test_aspell_runs_once_for_all_texts_and_once_for_suggestions(tmp_path, monke
 def test_text_cannot_give_aspell_commands(tmp_path):
     # In aspell's pipe mode a line starting with * adds a word, with # saves, with ! changes mode.
     fields = fixture_fields(tmp_path, "items:\n  - '*Werkstat'\n  - '!'\n  - '# Werkstat'\n  - '-'\n  - Werkstat\n")
-    problems = check_spelling(fields, "de_DE", set(), root=tmp_path)
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     assert [p.line for p in problems] == [2, 4, 6]
 
 
@@ -202,7 +201,8 @@ def test_a_personal_aspell_word_list_does_not_change_the_result(tmp_path, monkey
     (home / ".aspell.de.pws").write_text("personal_ws-1.1 de 1 utf-8\nWerkstat\n", encoding="utf-8")
     monkeypatch.setenv("HOME", str(home))
     fields = fixture_fields(tmp_path, "title: Die Werkstat arbeitet\n")
-    assert where(check_spelling(fields, "de_DE", set(), root=tmp_path)) == [("content/de/faq.yaml", 1, 12, "Werkstat")]
+    problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
+    assert where(problems) == [("content/de/faq.yaml", 1, 12, "Werkstat")]
 
 
 # --- when aspell or a dictionary is missing --------------------------------------------------------
@@ -210,7 +210,7 @@ def test_a_personal_aspell_word_list_does_not_change_the_result(tmp_path, monkey
 def test_a_missing_dictionary_is_a_clear_content_error(tmp_path):
     fields = fixture_fields(tmp_path, "title: Text\n", lang="dsb")
     with pytest.raises(SpellingUnavailable) as raised:
-        check_spelling(fields, "xx_XX", set(), root=tmp_path)
+        spelling_report(fields, "xx_XX", set(), root=tmp_path).problems()
     assert isinstance(raised.value, ContentError)
     [problem] = raised.value.problems
     assert problem.path == "content/dsb"
@@ -222,7 +222,7 @@ def test_missing_aspell_is_a_clear_content_error(tmp_path, monkeypatch):
     fields = fixture_fields(tmp_path, "title: Text\n")
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(SpellingUnavailable) as raised:
-        check_spelling(fields, "de_DE", set(), root=tmp_path)
+        spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     [problem] = raised.value.problems
     assert problem.format().startswith("content/de: cannot check the spelling: aspell is not installed; "
                                        "run `make setup`")
@@ -275,7 +275,7 @@ def test_the_dictionary_is_really_used():
     # A misspelt word must be reported, or the tests below prove nothing.
     text = "Dźěłarnja wuwiwa zhromadne zrozumjenje\nDźěłarnja wuwiwaa"
     fields = [TextField("hsb", "faq.yaml", ("answer",), text, "content/hsb/faq.yaml", 1, 9)]
-    assert [word.word for word in unknown_words(fields, "hsb", set())] == ["wuwiwaa"]
+    assert [word.word for word in spelling_report(fields, "hsb", set()).not_listed] == ["wuwiwaa"]
 
 
 @pytest.mark.parametrize("language", CHECKED, ids=lambda language: language.code)
@@ -284,7 +284,7 @@ def test_each_language_is_checked_with_a_dictionary_of_that_language(content, re
     own = reports[language.code].rate(apply_wordlist=False)
     assert own.total > 100 and own.percent < 20, own
     for other in {other.spelling for other in CHECKED} - {language.spelling}:
-        foreign = unknown_word_rate(content.by_language[language.code].fields, other, set())
+        foreign = spelling_report(content.by_language[language.code].fields, other, set(), suggest=False).rate()
         assert foreign.percent > 50, (other, foreign)
 
 

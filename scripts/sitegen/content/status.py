@@ -15,20 +15,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import stat
-import tempfile
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from sitegen.read import schema
 from sitegen.core.errors import ContentError, Problem
-from sitegen.core.fields import TextField, format_path
+from sitegen.core.fields import TextField
 from sitegen.core.inline import plain_text
-from sitegen.read.inputs import read_bytes
-from sitegen.read.load import MAX_RECORDS_BYTES, Document
+from sitegen.read.load import Document
+from sitegen.read.validate import double_quoted
 from sitegen.core.model import FINGERPRINT_PATTERN, RECORD_ITEM_PATTERN
 
 RECORD_FILE = "translated-from.yaml"
@@ -107,9 +103,9 @@ def dump_records(records: Records) -> str:
 
 def _yaml_key(name: str) -> str:
     """Field names contain [ ] and . — plain YAML keys only when safe, else double-quoted."""
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\[\]-]*", name) and not name.startswith(("[",)):
-        return name if "[" not in name else f'"{name}"'
-    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.\[\]-]*", name) and "[" not in name:
+        return name
+    return double_quoted(name)
 
 
 @dataclass(frozen=True)
@@ -142,39 +138,3 @@ def field_status(source: TextField, translation: TextField | None, recorded: str
     if recorded == fingerprint(source.text):
         return CURRENT
     return OUTDATED
-
-
-def write_records(path: Path, records: Records, shown: str | None = None) -> bool:
-    """Write translated-from.yaml if its text changes; True when written. `shown`: the path in messages."""
-    return replace_file(path, dump_records(records).encode("utf-8"), shown or path.as_posix(), MAX_RECORDS_BYTES)
-
-
-def replace_file(path: Path, data: bytes, shown: str, limit: int) -> bool:
-    """Give the file `path` the bytes `data` if it holds other bytes; True when written.
-
-    The file as it is is read like any file from outside (regular, at most `limit` bytes, never
-    blocking; ContentError otherwise). The new one is written beside it under a fresh name and
-    renamed over it, so a reader sees the old file or the new one, never a part; a link or a file
-    planted under the temporary name is never followed."""
-    if read_bytes(path, shown, limit, missing_ok=True) == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        try:
-            mode = stat.S_IMODE(os.lstat(path).st_mode)
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-    return True
-
-
-def record_key(field: TextField) -> tuple[str, str]:
-    return field.item, format_path(field.path)

@@ -1,4 +1,4 @@
-"""Load and cross-check the whole content tree: every language, every file."""
+"""Load the whole content tree, every language and every file, and run the rules (content.rules) over it."""
 
 from __future__ import annotations
 
@@ -13,30 +13,15 @@ from sitegen.read import schema
 from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.read.languages import LANGUAGES_FILE, languages_from
 from sitegen.read.load import MAX_RECORDS_BYTES, Document, load_document
-from sitegen.core.inline import plain_text, shared_text_problem, text_problem
-from sitegen.core.fields import SHARED, TextField, shared_field_names, text_fields, translate_kind, translation_model
-from sitegen.core.model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText, Workshop
+from sitegen.core.fields import TextField, shared_field_names, text_fields, translation_model
+from sitegen.core.model import Faq, Language, SiteText, ThemeText, Workshop
 from sitegen.content.status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from sitegen.read.validate import validate
-from sitegen.core.urls import reserved_name_problem
 from sitegen.content.views import merge
-
-WORKSHOPS_DIR = "workshops"
-# The files every language has, with their model.
-SITE_FILES: dict[str, type[BaseModel]] = {"site.yaml": SiteText, "faq.yaml": Faq, "theme.yaml": ThemeText}
-# Files every translation must have: the interface texts have no fallback.
-REQUIRED_FILES = ("site.yaml", "theme.yaml")
-# A language folder may also hold a spelling word list: names and terms the dictionary lacks.
-WORDLIST = "wordlist.txt"
-
-
-@dataclass
-class LoadedFile:
-    """One content file as read: its validated model (a translation model for translations) and document."""
-
-    item: str  # the file's path inside the language folder, e.g. "workshops/innovation-digitalisierung.yaml"
-    model: BaseModel
-    document: Document
+from sitegen.content.rules import RULES
+# The layout of a language folder, also for those who import it from here (WORDLIST: review.spelling).
+from sitegen.content.layout import (  # noqa: F401
+    SITE_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree, LoadedFile, workshop_item, workshop_name_problem)
 
 
 @dataclass
@@ -94,21 +79,26 @@ class Content:
         return sum(len(c.files) for c in self.by_language.values())
 
 
-def workshop_item(slug: str) -> str:
-    return f"{WORKSHOPS_DIR}/{slug}.yaml"
-
-
 def model_of(item: str) -> type[BaseModel]:
     return SITE_FILES.get(item, Workshop)
 
 
 def load_content(content_dir: Path, root: Path) -> Content:
     """Load every content file; raise ContentError listing every problem in every file."""
-    languages_document = load_document(content_dir / LANGUAGES_FILE, display_path(content_dir / LANGUAGES_FILE, root))
+    tree = read_tree(content_dir, root)
+    problems = tree.problems + [problem for rule in RULES for problem in rule.check(tree)]
+    if problems:
+        raise ContentError(problems)
+    return _content(tree)
+
+
+def read_tree(content_dir: Path, root: Path) -> ContentTree:
+    """Read and validate each content file on its own; what is wrong with single files is in the tree's problems."""
+    shown = functools.partial(display_path, root=root)
+    languages_document = load_document(content_dir / LANGUAGES_FILE, shown(content_dir / LANGUAGES_FILE))
     languages = languages_from(languages_document)
     problems: list[Problem] = []
     warnings: list[Problem] = []
-    shown = lambda path: display_path(path, root)  # noqa: E731
     source_code = languages[0].code
 
     def modeline(document: Document, path: Path) -> None:
@@ -119,43 +109,24 @@ def load_content(content_dir: Path, root: Path) -> Content:
 
     modeline(languages_document, content_dir / LANGUAGES_FILE)
 
-    declared = {language.code for language in languages}
-    for child in sorted(content_dir.iterdir()):
-        if child.is_dir() and child.name not in declared:
-            problems.append(Problem(shown(child), 0, 0, f"'{child.name}' is not a declared language; "
-                                    f"add it to {shown(content_dir / LANGUAGES_FILE)} or remove the folder"))
-
+    # What is missing or misnamed is not read here; the rules name it (missing-language-folder, missing-site-file,
+    # workshop-file-name).
     loaded: dict[str, dict[str, LoadedFile]] = {}
     records: dict[str, tuple[Records, str]] = {}
     for language in languages:
         folder = content_dir / language.code
         is_source = language.code == source_code
-        files: dict[str, LoadedFile] = {}
         if not folder.is_dir():
-            problems.append(Problem(shown(folder), 0, 0, f"the folder for language '{language.code}' is "
-                                    "missing; create it with site.yaml and theme.yaml"))
             continue
-        problems += _unexpected_files(folder, shown, is_source)
+        files: dict[str, LoadedFile] = {}
         for name, model in SITE_FILES.items():
-            path = folder / name
-            if not path.exists():
-                if is_source or name in REQUIRED_FILES:
-                    problems.append(Problem(shown(path), 0, 0, f"this file is missing; copy {name} from "
-                                            f"{shown(content_dir / source_code / name)} and translate it"))
-                continue
-            _load(files, name, path, model if is_source else translation_model(model), shown, problems,
-                  hints=None if is_source else _shared_hints(model), modeline=modeline)
+            if (folder / name).exists():
+                _load(files, name, folder / name, model if is_source else translation_model(model), shown,
+                      problems, hints=None if is_source else _shared_hints(model), modeline=modeline)
         for path in sorted((folder / WORKSHOPS_DIR).glob("*.yaml")):
-            if not SLUG_PATTERN.match(path.stem):
-                problems.append(Problem(shown(path), 0, 0, "the file name must be a short name of lowercase "
-                                        "letters a-z, digits and hyphens, e.g. innovation-digitalisierung.yaml"))
-                continue
-            reserved = reserved_name_problem(path.stem, "workshop")
-            if reserved:
-                problems.append(Problem(shown(path), 0, 0, reserved))
-                continue
-            _load(files, workshop_item(path.stem), path, Workshop if is_source else translation_model(Workshop),
-                  shown, problems, hints=None if is_source else _shared_hints(Workshop), modeline=modeline)
+            if workshop_name_problem(path.stem) is None:
+                _load(files, workshop_item(path.stem), path, Workshop if is_source else translation_model(Workshop),
+                      shown, problems, hints=None if is_source else _shared_hints(Workshop), modeline=modeline)
         if not is_source:
             record_path = folder / RECORD_FILE
             records[language.code] = ({}, shown(record_path))
@@ -168,77 +139,39 @@ def load_content(content_dir: Path, root: Path) -> Content:
                     problems.extend(error.problems)
         loaded[language.code] = files
 
-    source_files = loaded.get(source_code, {})
     # By file name, so that a German file with errors does not make every reference to it an error too.
     source_slugs = {path.stem for path in (content_dir / source_code / WORKSHOPS_DIR).glob("*.yaml")
-                    if SLUG_PATTERN.match(path.stem) and not reserved_name_problem(path.stem, "workshop")}
-    for language in languages[1:]:
-        for item in sorted(loaded.get(language.code, {})):
-            if item.startswith(WORKSHOPS_DIR) and item[len(WORKSHOPS_DIR) + 1:-5] not in source_slugs:
-                path = content_dir / language.code / item
-                problems.append(Problem(shown(path), 0, 0, "this translation has no German source "
-                                        f"{shown(content_dir / source_code / item)}; "
-                                        "check the file name, or create the German file first"))
-
-    # Every language's own texts, once: for the markup check here, status and the text checks later.
+                    if workshop_name_problem(path.stem) is None}
+    # Every language's own texts, once: for the rules, the status and the text checks later.
     own_fields = {language.code: [f for item, loaded_file in loaded.get(language.code, {}).items()
                                   for f in text_fields(language.code, item, loaded_file.model, loaded_file.document)]
                   for language in languages}
-    for language in languages:
-        for text_field in own_fields[language.code]:
-            message = text_problem(text_field.text)
-            if message:
-                problems.append(Problem(text_field.file, text_field.line, text_field.column, message))
-        if language.code == source_code:
-            # Texts shared by every language (contact names, phone numbers) follow the same rules.
-            for loaded_file in loaded.get(language.code, {}).values():
-                for path, text in _shared_texts(loaded_file.model):
-                    message = shared_text_problem(text)
-                    if message:
-                        problems.append(loaded_file.document.problem(path, message))
-        theme = loaded.get(language.code, {}).get(plurals.ITEM)
-        if theme is not None:
-            problems += plurals.check(language.code, language.name, theme.model, theme.document)
-        faq = loaded.get(language.code, {}).get("faq.yaml")
-        if faq is not None:
-            for q_index, entry in enumerate(faq.model.questions or []):
-                listed: set[str] = set()
-                for s_index, slug in enumerate(getattr(entry, "see_also", None) or []):
-                    where = ("questions", q_index, "see_also", s_index)
-                    if slug not in source_slugs:
-                        problems.append(faq.document.problem(
-                            where, f"there is no workshop '{slug}'; use the file name of a workshop without .yaml"))
-                    elif slug in listed:
-                        problems.append(faq.document.problem(
-                            where, f"the workshop '{slug}' is listed twice in this answer; delete one"))
-                    listed.add(slug)
-        problems += _same_titles(own_fields[language.code])
+    return ContentTree(content_dir, root, languages, languages_document, loaded, own_fields, source_slugs, records,
+                       problems, warnings)
 
-    for index, language in enumerate(languages_document.data.get("languages", [])):
-        message = shared_text_problem(str(language.get("name", ""))) if isinstance(language, dict) else None
-        if message:
-            problems.append(languages_document.problem(("languages", index, "name"), message))
 
-    if problems:
-        raise ContentError(problems)
-
+def _content(tree: ContentTree) -> Content:
+    """The site's content from a tree the rules found nothing wrong with."""
+    source_code = tree.source_code
+    source_files = tree.files[source_code]
+    warnings = list(tree.warnings)
     by_language = {}
-    items = list(SITE_FILES) + [workshop_item(slug) for slug in sorted(source_slugs)]
+    items = list(SITE_FILES) + [workshop_item(slug) for slug in sorted(tree.source_slugs)]
     source_fields: dict[str, list[TextField]] = {item: [] for item in items}
-    for source_field in own_fields[source_code]:
+    for source_field in tree.own_fields[source_code]:
         source_fields[source_field.item].append(source_field)
-    for language in languages:
-        files = loaded[language.code]
+    for language in tree.languages:
+        files = tree.files[language.code]
         code = language.code
-        paths = {item: shown(content_dir / code / item) for item in items}
-        own = own_fields[code]
+        paths = {item: tree.shown(tree.content_dir / code / item) for item in items}
+        own = tree.own_fields[code]
         texts = LanguageContent(language=language, site=None, faq=None, theme=None, workshops={},  # type: ignore[arg-type]
                                 files=files, paths=paths, fields=own)
         if code == source_code:
             texts.site, texts.faq, texts.theme = (files[name].model for name in SITE_FILES)
-            texts.workshops = {slug: files[workshop_item(slug)].model for slug in sorted(source_slugs)}
+            texts.workshops = {slug: files[workshop_item(slug)].model for slug in sorted(tree.source_slugs)}
         else:
-            texts.records, texts.records_path = records[code]
+            texts.records, texts.records_path = tree.records[code]
             own_by_key = {f.key: f for f in own}
             for item in items:
                 recorded = texts.records.get(item, {})
@@ -261,13 +194,13 @@ def load_content(content_dir: Path, root: Path) -> Content:
                              texts.reviewed(item), code, source_code)
 
             texts.site, texts.faq, texts.theme = (view(name) for name in SITE_FILES)
-            texts.workshops = {slug: view(workshop_item(slug)) for slug in sorted(source_slugs)}
+            texts.workshops = {slug: view(workshop_item(slug)) for slug in sorted(tree.source_slugs)}
             missing_files = [item for item in items if item not in files]
             for item in missing_files:
                 warnings.append(Problem(paths[item], 0, 0, f"the translation is missing; readers of '{code}' see "
                                         "the German text, marked as German", level="warning"))
         by_language[code] = texts
-    return Content(languages=languages, by_language=by_language, warnings=sorted(warnings))
+    return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings))
 
 
 def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseModel], shown,
@@ -285,61 +218,3 @@ def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseM
 def _shared_hints(model: type[BaseModel]) -> dict[str, str]:
     return {name: f"'{name}' is the same in every language and comes from the German file; delete it here"
             for name in shared_field_names(model)}
-
-
-def _unexpected_files(folder: Path, shown, is_source: bool) -> list[Problem]:
-    expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | (set() if is_source else {RECORD_FILE})
-    problems = []
-    # A link could make sitegen read, and publish, a file from outside content/.
-    for link in [folder] + [child for child in folder.iterdir()] + (
-            [child for child in (folder / WORKSHOPS_DIR).iterdir()] if (folder / WORKSHOPS_DIR).is_dir() else []):
-        if link.is_symlink():
-            problems.append(Problem(shown(link), 0, 0, "this is a symbolic link; content files and folders must "
-                                    "be real files and folders inside content/"))
-    if problems:
-        return problems
-    for child in sorted(folder.iterdir()):
-        if child.name.startswith("."):
-            continue
-        if child.name not in expected:
-            problems.append(Problem(shown(child), 0, 0, "unexpected file; content files are "
-                                    f"{', '.join(sorted(SITE_FILES))} and {WORKSHOPS_DIR}/<name>.yaml"))
-    workshops = folder / WORKSHOPS_DIR
-    if workshops.is_dir():
-        for child in sorted(workshops.iterdir()):
-            if child.is_file() and child.suffix != ".yaml" and not child.name.startswith("."):
-                problems.append(Problem(shown(child), 0, 0, "unexpected file; a workshop file ends in .yaml"))
-    return problems
-
-
-def _same_titles(fields: list[TextField]) -> list[Problem]:
-    """Two workshops of one language with the same title: readers could not tell them apart in the menu."""
-    problems, first = [], {}
-    for text_field in fields:
-        if text_field.item.startswith(WORKSHOPS_DIR) and text_field.path == ("title",):
-            title = " ".join(plain_text(text_field.text).casefold().split())
-            if title in first:
-                other = first[title]
-                problems.append(Problem(text_field.file, text_field.line, text_field.column,
-                                        f"another workshop has the same title ({other.file}:{other.line}); give "
-                                        "each workshop its own title, readers choose between them by it"))
-            else:
-                first[title] = text_field
-    return problems
-
-
-def _shared_texts(value, path: tuple = ()) -> list[tuple[tuple, str]]:
-    """The texts in fields every language shares (names, phone numbers), with their paths."""
-    found = []
-    if isinstance(value, BaseModel):
-        for name, info in type(value).model_fields.items():
-            child = getattr(value, name)
-            key = path + (info.alias or name,)
-            if translate_kind(info) == SHARED and isinstance(child, str):
-                found.append((key, child))
-            elif child is not None:
-                found += _shared_texts(child, key)
-    elif isinstance(value, (list, tuple)):
-        for index, child in enumerate(value):
-            found += _shared_texts(child, path + (index,))
-    return found

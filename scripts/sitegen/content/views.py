@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
-from sitegen.core.fields import SHARED, translate_kind
+from sitegen.core.fields import model_fields_of
 from sitegen.read.load import FieldPath
 
 
@@ -43,21 +43,20 @@ def merge(source: Any, translation: Any, state_of: Callable[[FieldPath], str], r
     if isinstance(source, BaseModel) and getattr(type(source), "plural_forms", False) and translation is not None:
         # Plural forms follow the translation's language, not the German (see plurals.py).
         return type(source).model_construct(**{
-            name: None if getattr(translation, name) is None
-            else Phrase(getattr(translation, name), lang, state_of(path + (name,)), reviewed)
-            for name in type(source).model_fields})
+            spec.name: None if getattr(translation, spec.name) is None
+            else Phrase(getattr(translation, spec.name), lang, state_of(path + (spec.key,)), reviewed)
+            for spec in model_fields_of(type(source))})
     if isinstance(source, BaseModel):
         values = {}
-        for name, info in type(source).model_fields.items():
-            value = getattr(source, name)
-            other = getattr(translation, name, None) if translation is not None else None
-            if name == "review":
-                values[name] = other
-            elif translate_kind(info) == SHARED or value is None:
-                values[name] = value
+        for spec in model_fields_of(type(source)):
+            value = getattr(source, spec.name)
+            other = getattr(translation, spec.name, None) if translation is not None else None
+            if spec.is_review:
+                values[spec.name] = other
+            elif not spec.translated or value is None:
+                values[spec.name] = value
             else:
-                values[name] = merge(value, other, state_of, reviewed, lang, source_lang,
-                                     path + (info.alias or name,))
+                values[spec.name] = merge(value, other, state_of, reviewed, lang, source_lang, path + (spec.key,))
         return type(source).model_construct(**values)
     if isinstance(source, (list, tuple)):
         others = translation if isinstance(translation, (list, tuple)) else []

@@ -9,22 +9,91 @@ translation is matched to its German source by name, list entries by position.
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, Field, StringConstraints, create_model
+from pydantic.fields import FieldInfo
 
-from sitegen.read.load import Document, FieldPath
+# Where a value stands inside a content file: keys and list positions, e.g. ("focus_areas", 1, "text").
+FieldPath = tuple[Any, ...]
+
+
+class LocatedFile(Protocol):
+    """A loaded content file that knows where each of its values stands (read.load.Document)."""
+
+    shown_path: str
+
+    def location(self, path: FieldPath) -> tuple[int, int]: ...
+
+
 
 # How a model field takes part in translation (set as json_schema_extra={"translate": ...}):
 SHARED = "shared"  # not translated: taken from the source file in every language (URLs, dates, slugs)
 REQUIRED = "required"  # interface text: every language must translate all of it; no fallback
+REVIEW = "review"  # the field in which a translation says whether a person has reviewed it
 
 
 def translate_kind(info) -> str | None:
+    """SHARED, REQUIRED or None (translated, with the source text as fallback) for a model field."""
     extra = info.json_schema_extra
     return extra.get("translate") if isinstance(extra, dict) else None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a content model, as the translation machinery sees it."""
+
+    name: str  # the attribute of the model
+    key: str  # the name in content files (the alias, where there is one)
+    kind: str | None  # SHARED, REQUIRED or None: see translate_kind
+    info: FieldInfo
+    inner: type[BaseModel] | None  # the content model inside the field's type (`X`, `X | None`, `list[X]`)
+
+    @property
+    def is_review(self) -> bool:
+        return self.name == REVIEW
+
+    @property
+    def translated(self) -> bool:
+        """Whether each language has its own text here: not shared, and not the translation's `review` state."""
+        return self.kind != SHARED and not self.is_review
+
+    @property
+    def is_list(self) -> bool:
+        annotation = self.info.annotation
+        return any(typing.get_origin(arg) is list for arg in (annotation, *typing.get_args(annotation)))
+
+
+@lru_cache(maxsize=None)
+def model_fields_of(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """The fields of a content model, in its order."""
+    return tuple(FieldSpec(name, info.alias or name, translate_kind(info), info, inner_model(info.annotation))
+                 for name, info in model.model_fields.items())
+
+
+@lru_cache(maxsize=None)
+def fields_by_key(model: type[BaseModel]) -> dict[str, FieldSpec]:
+    """The fields of a content model by their names in content files."""
+    return {spec.key: spec for spec in model_fields_of(model)}
+
+
+def walk(value: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, FieldSpec, Any]]:
+    """Every field that holds a value inside `value` (a validated model, or a list of them), depth first
+    in model order: its path, its spec and its value. Shared fields and `review` are not entered (they
+    hold no texts of a language)."""
+    if isinstance(value, BaseModel):
+        for spec in model_fields_of(type(value)):
+            child = getattr(value, spec.name)
+            if child is not None:
+                yield path + (spec.key,), spec, child
+                if spec.translated:
+                    yield from walk(child, path + (spec.key,))
+    elif isinstance(value, (list, tuple)):
+        for index, child in enumerate(value):
+            yield from walk(child, path + (index,))
 
 
 def format_path(path: FieldPath) -> str:
@@ -58,26 +127,25 @@ class TextField:
 
 def text_leaves(value: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
     """Every translatable text in a validated model, with its path; shared fields are left out."""
+    return [leaf for field_path, spec, child in walk(value, path) if spec.translated
+            for leaf in _texts(child, field_path)]
+
+
+def shared_texts(value: Any) -> list[tuple[FieldPath, str]]:
+    """The texts in fields every language shares (names, phone numbers), with their paths."""
+    return [(path, child) for path, spec, child in walk(value) if spec.kind == SHARED and isinstance(child, str)]
+
+
+def _texts(value: Any, path: FieldPath) -> list[tuple[FieldPath, str]]:
+    """The texts a field holds itself: its text, or those of its list; not those of the models in it."""
     if isinstance(value, str):
         return [(path, value)]
-    if isinstance(value, BaseModel):
-        leaves = []
-        for name, info in type(value).model_fields.items():
-            if translate_kind(info) == SHARED or name == "review":
-                continue
-            child = getattr(value, name)
-            if child is not None:
-                leaves += text_leaves(child, path + (info.alias or name,))
-        return leaves
     if isinstance(value, (list, tuple)):
-        leaves = []
-        for index, child in enumerate(value):
-            leaves += text_leaves(child, path + (index,))
-        return leaves
-    return []  # dates, numbers: not text
+        return [leaf for index, child in enumerate(value) for leaf in _texts(child, path + (index,))]
+    return []  # dates, numbers, models: not texts of this field
 
 
-def text_fields(lang: str, item: str, model: BaseModel, document: Document) -> list[TextField]:
+def text_fields(lang: str, item: str, model: BaseModel, document: LocatedFile) -> list[TextField]:
     """The translatable texts of one loaded file, located in it."""
     fields = []
     for path, text in text_leaves(model):
@@ -92,11 +160,11 @@ def translation_model(model: type[BaseModel]) -> type[BaseModel]:
     (it then falls back to the source text), lists may be shorter, and shared fields are absent.
     Interface texts marked REQUIRED keep their full model."""
     fields: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        kind = translate_kind(info)
-        if kind == SHARED:
+    for spec in model_fields_of(model):
+        name, info = spec.name, spec.info
+        if spec.kind == SHARED:
             continue
-        if kind == REQUIRED or name == "review":
+        if spec.kind == REQUIRED or spec.is_review:
             fields[name] = (info.annotation, info)
             continue
         # Text constraints (not empty, no surrounding space) hold for translated texts too;
@@ -125,12 +193,11 @@ def _partial(annotation: Any) -> Any:
 def shared_field_names(model: type[BaseModel]) -> set[str]:
     """Names of fields that translations must leave out, anywhere inside `model`."""
     names = set()
-    for name, info in model.model_fields.items():
-        if translate_kind(info) == SHARED:
-            names.add(info.alias or name)
-        inner = _inner_models(info.annotation)
-        for sub in inner:
-            names |= shared_field_names(sub)
+    for spec in model_fields_of(model):
+        if spec.kind == SHARED:
+            names.add(spec.key)
+        if spec.inner is not None:
+            names |= shared_field_names(spec.inner)
     return names
 
 

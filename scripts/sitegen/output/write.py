@@ -13,11 +13,12 @@ and then points `current` at it with one atomic rename. Stopped at any moment, e
 the old generation in use; the next build removes what it left half-written. A build that changes
 nothing writes nothing. Builds are serialised by a lock in the store.
 
-The layout before generations had real folders in those places, and a manifest of what sitegen wrote
-beside them (.sitegen-manifest.json); the first build removes those files and puts the symlinks in.
-
 `replacing` does the same for a whole folder that another program writes (site/, by MkDocs): it is
 built beside the old one and swapped in, in one step, only when it is complete.
+
+`write_if_changed` does it for one file outside the generations (a schema, a PO file, a content file
+import-po edits, translated-from.yaml). `write_beside` is its first half, for a caller that puts the
+file in place itself: `sitegen new` links it, so that it never replaces a file.
 
 Everything here deletes only what it wrote itself: in the store, the generation-<N> folders, the
 `current` pointer, the lock and its own pending symlinks (an unknown entry is left alone, and a store
@@ -26,7 +27,8 @@ exactly where sitegen points them; beside a replaced folder, only a staging fold
 but what `replacing` puts there (sitegen.outdirs decides which folders may be replaced at all).
 
 Nothing here calls fsync: generated output is made again from content/ by the next build, which
-rewrites any file whose bytes are not what they should be.
+rewrites any file whose bytes are not what they should be; a single file is renamed into place only
+once it is complete.
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
-import json
 import os
 import re
+import secrets
 import shutil
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -45,14 +48,13 @@ from pathlib import Path, PurePosixPath
 
 from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.output.outdirs import check_work_folder, work_folder
+from sitegen.read.inputs import read_bytes
 
 STORE = ".sitegen"  # inside docs/: MkDocs leaves dot-folders out of the site
 CURRENT = "current"
 LOCK = "lock"
 GENERATION = "generation-"
 NEW = ".sitegen-new"  # suffix of a symlink about to replace another one
-# Before generations, each output folder held a list of the files sitegen had written into it.
-LEGACY_MANIFEST = ".sitegen-manifest.json"
 _GENERATION_NAME = re.compile(r"generation-[0-9]+")
 
 
@@ -84,7 +86,7 @@ def publish(store: Path, outputs: list[Output], root: Path) -> list[WriteReport]
     for output in outputs:
         _check_links(output)
     _check_store(store, root)
-    legacy = _legacy_files(outputs, root)
+    _check_link_places(outputs, root)
     store.mkdir(parents=True, exist_ok=True)
     with _locked(store / LOCK):
         _remove_leftovers(store, outputs)
@@ -103,7 +105,6 @@ def publish(store: Path, outputs: list[Output], root: Path) -> list[WriteReport]
             _point(store / CURRENT, generation.name)
             if current is not None:
                 shutil.rmtree(current)
-        _migrate_legacy(legacy)
         _place_links(store, outputs)
         _remove_stale_links(store, outputs)
     return reports
@@ -246,10 +247,15 @@ def _link_or_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)  # a file system without hard links: the copy keeps the mtime
 
 
-def _write_new(target: Path, data: bytes) -> None:
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
+def _write_new(target: Path, data: bytes, mode: int = 0o644) -> None:
+    """Create the file `target` holding `data`; FileExistsError if anything has that name, a link too."""
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
 
 
 def _point(link: Path, target: str) -> None:
@@ -289,7 +295,7 @@ def _place_links(store: Path, outputs: list[Output]) -> None:
         for path in output.links:
             link = output.folder / path
             if os.path.lexists(link) and not link.is_symlink():
-                _remove_empty_tree(link)  # _migrate_legacy has removed the files in it
+                _remove_empty_tree(link)  # _check_link_places made sure that it holds no file
             link.parent.mkdir(parents=True, exist_ok=True)
             _point(link, _link_target(store, output, path))
 
@@ -306,36 +312,20 @@ def _remove_stale_links(store: Path, outputs: list[Output]) -> None:
                     entry.unlink()
 
 
-# The layout before generations: real folders, and a manifest of what sitegen wrote into each.
-
-@dataclass
-class _Legacy:
-    output: Output
-    manifest: Path
-    listed: set[str]  # paths inside the output's folder
-
-
-def _legacy_files(outputs: list[Output], root: Path) -> list[_Legacy]:
-    """The old layout's folders where symlinks go now; ContentError if they hold files sitegen did not write."""
-    legacy, problems = [], []
+def _check_link_places(outputs: list[Output], root: Path) -> None:
+    """ContentError if a place where a symlink goes holds files: sitegen did not write them (its own
+    files are in the generations), and putting the link in would remove them."""
+    problems = []
     for output in outputs:
-        manifest = output.folder / LEGACY_MANIFEST
-        listed = _read_manifest(manifest)
         for path in output.links:
             place = output.folder / path
             if place.is_symlink() or not place.exists():
                 continue
-            for file in _files_below(place):
-                if file.relative_to(output.folder).as_posix() not in listed:
-                    problems.append(Problem(
-                        display_path(file, root), 0, 0,
-                        f"sitegen generates {display_path(place, root)}/ but did not write this file; "
-                        "move it elsewhere (pages are made from content/)"))
-        if manifest.is_file():
-            legacy.append(_Legacy(output, manifest, listed))
+            problems += [Problem(display_path(file, root), 0, 0,
+                                 f"sitegen generates {display_path(place, root)}/ but did not write this file; "
+                                 "move it elsewhere (pages are made from content/)") for file in _files_below(place)]
     if problems:
         raise ContentError(problems)
-    return legacy
 
 
 def _files_below(place: Path) -> list[Path]:
@@ -348,40 +338,10 @@ def _files_below(place: Path) -> list[Path]:
     return sorted(found)
 
 
-def _read_manifest(manifest: Path) -> set[str]:
-    try:
-        listed = json.loads(manifest.read_text("utf-8"))
-    except (OSError, ValueError):
-        return set()
-    # Never trust a path that would leave the folder.
-    return {p for p in listed if isinstance(p, str) and ".." not in Path(p).parts and not Path(p).is_absolute()}
-
-
-def _migrate_legacy(legacy: list[_Legacy]) -> None:
-    """Remove the files the old layout's manifests list, and the folders that empties, then the manifests."""
-    for old in legacy:
-        folder = old.output.folder
-        for path in sorted(old.listed):
-            file = folder / path
-            # Nothing reached through a symlink: below the new links are the generations.
-            if any((folder / parent).is_symlink() for parent in PurePosixPath(path).parents):
-                continue
-            if file.is_file() and not file.is_symlink():
-                file.unlink()
-            _remove_empty_folders(file.parent, folder)
-        old.manifest.unlink()
-
-
 def _remove_empty_tree(folder: Path) -> None:
     """Remove a folder that holds nothing but empty folders; fail, removing no file, if it holds more."""
     for directory, _, _ in os.walk(folder, topdown=False):
         os.rmdir(directory)
-
-
-def _remove_empty_folders(directory: Path, stop: Path) -> None:
-    while directory != stop and directory.is_dir() and not directory.is_symlink() and not any(directory.iterdir()):
-        directory.rmdir()
-        directory = directory.parent
 
 
 def unpublish(store: Path, folders: list[Path], root: Path) -> tuple[list[str], list[str]]:
@@ -417,6 +377,42 @@ def unpublish(store: Path, folders: list[Path], root: Path) -> tuple[list[str], 
         store.rmdir()
         removed.append(display_path(store, root) + "/")
     return removed, left
+
+
+# One file, replaced in one step.
+
+def write_if_changed(path: Path, data: bytes, shown: str, *, limit: int) -> bool:
+    """Give the file `path` the bytes `data` unless it holds them already; True when written.
+
+    The file as it is is read like any file from outside (sitegen.read.inputs: a regular file of at most
+    `limit` bytes, never through a symbolic link; ContentError at `shown` otherwise). The new one is
+    written beside it and renamed over it, so a reader sees the old file or the new one, never a part."""
+    if read_bytes(path, shown, limit, missing_ok=True) == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = write_beside(path, data)
+    try:
+        try:
+            os.chmod(temporary, stat.S_IMODE(os.lstat(path).st_mode))  # the file keeps its permissions
+        except FileNotFoundError:
+            pass
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_beside(path: Path, data: bytes) -> Path:
+    """A new file holding `data` in the folder of `path`, under a fresh hidden name `.<name>.<random>.tmp`,
+    for the caller to rename or link to `path`; a link or file planted under that name is never followed."""
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            _write_new(temporary, data, 0o666)  # the umask decides, as for any file an editor makes
+        except FileExistsError:
+            continue
+        return temporary
 
 
 # A whole folder written by another program, swapped in when complete.

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from sitegen.core.errors import ContentError, Problem
+from sitegen.core.fields import FieldPath
 from sitegen.read.inputs import read_text
 
 try:  # the C parser is several times faster; both give the same events and marks
@@ -29,7 +30,6 @@ except AttributeError:  # pragma: no cover - libyaml is part of the PyYAML wheel
     _Loader = yaml.SafeLoader
 
 Location = tuple[int, int]
-FieldPath = tuple[Any, ...]
 
 # A content file is a few kilobytes; sitegen's own records file grows with the number of
 # workshops (about 1 KB each). Anything far larger is a mistake, or an attack on memory.

@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from sitegen.core.errors import ContentError, Problem
-from sitegen.read.inputs import read_text
+from sitegen.core.errors import Problem
 from sitegen.core.fields import translation_model
 from sitegen.read.load import Document
 from sitegen.core.model import Faq, LanguageList, SiteText, ThemeText, TranslationRecords, Workshop
@@ -147,41 +145,3 @@ def _tidy(schema: Any) -> None:
 
 def render(kind: Kind) -> str:
     return json.dumps(generate(kind), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_schemas(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Write every schema into `folder`; return (written, unchanged)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    written, unchanged = [], []
-    for kind in kinds():
-        path = folder / kind.file_name
-        text = render(kind)
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            unchanged.append(path)
-            continue
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-        written.append(path)
-    return written, unchanged
-
-
-def stale_schemas(folder: Path) -> list[str]:
-    """Names of schema files in `folder` that are missing, differ from the models, or are left over from
-    a kind that no longer exists (only files sitegen generated: a schema written by hand is not stale)."""
-    expected = {kind.file_name: render(kind) for kind in kinds()}
-    stale = [name for name, text in expected.items()
-             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
-    if folder.is_dir():
-        stale += sorted(path.name for path in folder.glob("*.schema.json")
-                        if path.name not in expected and _generated(path))
-    return stale
-
-
-def _generated(path: Path) -> bool:
-    """Whether `path` is a schema `sitegen schema` wrote (it says so in its `$comment`)."""
-    try:
-        schema = json.loads(read_text(path, path.name, MAX_SCHEMA_BYTES) or "")
-    except (ContentError, ValueError):
-        return False
-    return isinstance(schema, dict) and schema.get("$comment") == GENERATED

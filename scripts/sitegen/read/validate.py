@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import re
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sitegen.core.errors import ContentError, Problem
-from sitegen.core.fields import inner_model
+from sitegen.core.fields import fields_by_key, model_fields_of
 from sitegen.read.load import Document
 
 M = TypeVar("M", bound=BaseModel)
+# What YAML allows in a file unescaped (c-printable); everything else must be escaped in "…".
+NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters that break a line in YAML, or that are invisible trouble; never unquoted.
+LINE_BREAKS = frozenset("\n\r\x85\u2028\u2029\ufeff")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
 
 
 def validate(document: Document, model: type[M], hints: dict[str, str] | None = None) -> M:
@@ -55,7 +61,7 @@ def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any],
             reads = (f"it is {_describe(value)}" if written == str(value)
                      else f"YAML reads {written} as {_describe(value)}")
             return document.problem(loc, f"{name} must be text, but {reads}; put it in double quotes: "
-                                    f"{_double_quoted(written)}")
+                                    f"{double_quoted(written)}")
         return document.problem(loc, f"{name} must be text, but it is {_describe(value)}; {_quote_hint(value)}")
     if kind == "string_too_short":
         return document.problem(loc, f"{name} is empty; write a text or delete the field")
@@ -116,8 +122,18 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
-def _double_quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def double_quoted(text: str) -> str:
+    """`text` as a double-quoted YAML scalar on one line; every character a reader could stumble over is escaped."""
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif NON_PRINTABLE.match(ch) or ch in LINE_BREAKS:
+            code = ord(ch)
+            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def _quote_hint(value: Any) -> str:
@@ -143,7 +159,7 @@ def _pattern_hint(loc: tuple) -> str:
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+    return [spec.key for spec in model_fields_of(model)]
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
@@ -152,6 +168,5 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel]:
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = {info.alias or name: info for name, info in current.model_fields.items()}
-        current = inner_model(fields[part].annotation)
+        current = fields_by_key(current)[part].inner
     return current

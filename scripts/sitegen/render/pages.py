@@ -3,7 +3,7 @@
 Every text goes through the `md` filter. A text that is not in the page's language (a German
 text standing in for a missing translation) is wrapped in `<span lang="de">`, and every text
 reports its translation state, so that each page knows the worst state of what it shows and
-can tell the reader: in a notice, in its front matter, and on its main element (mkdocs_plugin).
+can tell the reader: in a notice, in its front matter, and on its main element (publish/mkdocs/plugin.py).
 """
 
 from __future__ import annotations

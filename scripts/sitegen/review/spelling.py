@@ -167,28 +167,6 @@ def spelling_report(fields: Iterable[TextField], dictionary: str, wordlist: Iter
     return SpellingReport(dictionary, total, tuple(unknown), frozenset(wordlist))
 
 
-def unknown_words(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
-                  root: Path | None = None) -> list[UnknownWord]:
-    """Every word in `fields` that neither the dictionary nor the word list knows, in text order."""
-    return spelling_report(fields, dictionary, wordlist, root).not_listed
-
-
-def check_spelling(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
-                   root: Path | None = None) -> list[Problem]:
-    """A warning for every word in `fields` that neither the dictionary nor the word list knows."""
-    return spelling_report(fields, dictionary, wordlist, root).problems()
-
-
-def unknown_word_rate(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = ()) -> WordRate:
-    """(total words, unknown words, distinct unknown words); pass no word list for the dictionary alone."""
-    return spelling_report(fields, dictionary, wordlist, suggest=False).rate()
-
-
-def stale_entries(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str]) -> list[str]:
-    """Entries of `wordlist` that no text in `fields` needs; they can be deleted."""
-    return spelling_report(fields, dictionary, wordlist, suggest=False).stale_entries()
-
-
 def content_reports(content: Content, content_dir: Path, root: Path) -> dict[str, SpellingReport]:
     """A spelling report for every language that names a dictionary (`spelling:` in languages.yaml)."""
     reports = {}

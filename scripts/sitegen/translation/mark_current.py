@@ -10,8 +10,9 @@ from pathlib import Path
 from sitegen.output import write
 from sitegen.content.tree import Content, load_content
 from sitegen.core.errors import ContentError, Problem
-from sitegen.pipeline import Paths
-from sitegen.content.status import RECORD_FILE, Records, fingerprint, write_records
+from sitegen.core.paths import Paths
+from sitegen.content.status import RECORD_FILE, Records, dump_records, fingerprint
+from sitegen.read.load import MAX_RECORDS_BYTES
 
 
 @contextmanager
@@ -90,3 +91,9 @@ def prune(content: Content, lang: str, records: Records) -> Records:
         if value is not None and status.translation is not None:
             keep.setdefault(status.item, {})[status.field] = value
     return keep
+
+
+def write_records(path: Path, records: Records, shown: str | None = None) -> bool:
+    """Write translated-from.yaml if its text changes; True when written. `shown`: the path in messages."""
+    return write.write_if_changed(path, dump_records(records).encode("utf-8"), shown or path.as_posix(),
+                                  limit=MAX_RECORDS_BYTES)

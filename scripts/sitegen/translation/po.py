@@ -38,14 +38,15 @@ from pydantic import BaseModel
 
 from sitegen.content.tree import Content, load_content, model_of
 from sitegen.core.errors import ContentError, Problem, display_path
-from sitegen.core.fields import TextField, format_path, inner_model
+from sitegen.core.fields import TextField, fields_by_key, format_path
 from sitegen.core.inline import MARKUP
 from sitegen.read.inputs import decode_text, read_bytes, size_text
 from sitegen.review.langguard import check_language, language_name, same_as_source
 from sitegen.read.load import _FORBIDDEN, MAX_FILE_BYTES, FieldPath, _forbidden_message, parse_document
-from sitegen.pipeline import Paths
-from sitegen.content.status import RECORD_FILE, OUTDATED, FieldStatus, Records, fingerprint, replace_file, write_records
-from sitegen.translation.mark_current import content_lock, prune
+from sitegen.core.paths import Paths
+from sitegen.content.status import RECORD_FILE, OUTDATED, FieldStatus, Records, fingerprint
+from sitegen.output.write import write_if_changed
+from sitegen.translation.mark_current import content_lock, prune, write_records
 from sitegen.translation.yamledit import EditError, set_texts
 
 PROJECT = "werkstaetten-content"
@@ -73,8 +74,8 @@ def export_po(content: Content, lang: str, out_dir: Path, root: Path) -> list[Pa
     paths = [out_dir / po_name(item) for item in content.items]
     _check_out_folder(out_dir, root, paths, lang)
     for item, path in zip(content.items, paths):
-        replace_file(path, render_po(content, lang, item, by_item.get(item, [])).encode("utf-8"),
-                     display_path(path, root), MAX_PO_BYTES)
+        write_if_changed(path, render_po(content, lang, item, by_item.get(item, [])).encode("utf-8"),
+                         display_path(path, root), limit=MAX_PO_BYTES)
     return paths
 
 
@@ -220,15 +221,15 @@ def field_description(item: str, path: FieldPath) -> str | None:
             continue
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             break
-        fields = {info.alias or name: info for name, info in model.model_fields.items()}
-        info = fields.get(part)
-        if info is None:
+        spec = fields_by_key(model).get(part)
+        if spec is None:
             break
+        description = spec.info.description
         if all(isinstance(p, int) for p in path[index + 1:]):  # the field itself
             own_doc = model.__dict__.get("__doc__")
-            return info.description or (own_doc.strip() if own_doc else None) or inherited
-        inherited = info.description or inherited
-        model = inner_model(info.annotation)
+            return description or (own_doc.strip() if own_doc else None) or inherited
+        inherited = description or inherited
+        model = spec.inner
     return inherited
 
 
@@ -807,7 +808,7 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
     # fields outdated, never wrongly current).
     for item, new in new_texts.items():
         target = content_dir / lang / item
-        if replace_file(target, new.encode("utf-8"), shown(target), MAX_FILE_BYTES):
+        if write_if_changed(target, new.encode("utf-8"), shown(target), limit=MAX_FILE_BYTES):
             report.written.append(shown(target))
     if records_changed and write_records(content_dir / lang / RECORD_FILE, final_records, texts.records_path):
         report.written.append(texts.records_path)

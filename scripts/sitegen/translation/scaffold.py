@@ -18,25 +18,24 @@ import shlex
 import shutil
 import tempfile
 import textwrap
-import typing
 import unicodedata
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from annotated_types import MinLen
 from pydantic import BaseModel
 
 from sitegen.read import schema
 from sitegen.content.tree import WORKSHOPS_DIR, load_content, workshop_item
 from sitegen.core.errors import ContentError, Problem, display_path
-from sitegen.core.fields import SHARED, inner_model, translate_kind
+from sitegen.core.fields import SHARED, FieldSpec, model_fields_of
 from sitegen.review.langguard import language_name
 from sitegen.read.languages import load_languages
 from sitegen.core.model import SLUG_PATTERN, Language, Workshop
 from sitegen.core.urls import WINDOWS_DEVICE_NAMES, WORKSHOPS, page_url, reserved_name_problem
+from sitegen.output.write import write_beside
+from sitegen.read.validate import double_quoted
 
 KINDS = ("workshop",)
 MAX_SLUG_LENGTH = 80
@@ -272,10 +271,7 @@ def _write_all(files: dict[Path, str]) -> None:
                 if not folder.exists():
                     folder.mkdir()
                     made_dirs.append(folder)
-            temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-            with open(temp, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            temporary[path] = temp
+            temporary[path] = write_beside(path, text.encode("utf-8"))
         for path, temp in temporary.items():
             os.link(temp, path)
             placed.append(path)
@@ -326,20 +322,19 @@ def source_text(slug: str, title: str | None, source: Language, translations: li
     lines += _comment(f"Prüfen: make check. Vorschau: make serve, dann {PREVIEW_URL}{url}")
     values = {**EXAMPLES, **({"title": title} if title else {})}
     optional_started = False
-    for field_name, info in _fields(Workshop):
-        required = info.is_required()
+    for spec in _fields(Workshop):
+        required = spec.info.is_required()
         if not required and not optional_started:
             lines += ["", "# ---- Optionale Felder: zum Verwenden das „# “ vor den Beispielzeilen löschen ----"]
             optional_started = True
-        lines += [""] + _help(field_name, info, "# ")
-        model = inner_model(info.annotation)
-        if model is not None:
+        lines += [""] + _help(spec, "# ")
+        if spec.inner is not None:
             lines.append("#   Felder je Eintrag:")
-            for sub_name, sub_info in _fields(model):
-                lines += _help(sub_name, sub_info, "#   ")
-        elif _is_list(info.annotation):
+            for sub_spec in _fields(spec.inner):
+                lines += _help(sub_spec, "#   ")
+        elif spec.is_list:
             lines.append("#   Jeder Eintrag steht in einer eigenen Zeile, die mit „- “ beginnt.")
-        example = _yaml(field_name, info, field_name, 0, values)
+        example = _yaml(spec, spec.key, 0, values)
         lines += example if required else ["# " + line for line in example]
     return "\n".join(lines) + "\n"
 
@@ -350,48 +345,44 @@ def _comment(paragraph: str) -> list[str]:
                          break_long_words=False, break_on_hyphens=False)
 
 
-def _fields(model: type[BaseModel]):
+def _fields(model: type[BaseModel]) -> list[FieldSpec]:
     """The fields an editor writes in the German file, in the model's order (`review` is for translations)."""
-    return [(info.alias or name, info) for name, info in model.model_fields.items() if name != "review"]
+    return [spec for spec in model_fields_of(model) if not spec.is_review]
 
 
-def _help(name: str, info, prefix: str) -> list[str]:
+def _help(spec: FieldSpec, prefix: str) -> list[str]:
     """`name – Pflichtfeld. <description>` from the model, as comment lines."""
+    info = spec.info
     if info.is_required():
         minimum = next((rule.min_length for rule in info.metadata if isinstance(rule, MinLen)), 0)
-        need = "Pflichtfeld, mindestens ein Eintrag" if minimum == 1 and _is_list(info.annotation) else "Pflichtfeld"
+        need = "Pflichtfeld, mindestens ein Eintrag" if minimum == 1 and spec.is_list else "Pflichtfeld"
     else:
         need = "optional"
     description = re.sub(r"\s*\(optional\)", "", info.description or "")
-    return [f"{prefix}{name} – {need}. {description}".rstrip()]
+    return [f"{prefix}{spec.key} – {need}. {description}".rstrip()]
 
 
-def _is_list(annotation: Any) -> bool:
-    return any(typing.get_origin(arg) is list for arg in (annotation, *typing.get_args(annotation)))
-
-
-def _yaml(name: str, info, path: str, indent: int, values: dict[str, Any]) -> list[str]:
+def _yaml(spec: FieldSpec, path: str, indent: int, values: dict[str, Any]) -> list[str]:
     """The YAML lines of one field with its example value, every field of a nested entry included."""
     pad = " " * indent
-    model = inner_model(info.annotation)
-    if model is not None:
+    if spec.inner is not None:
         entry = []
-        for sub_name, sub_info in _fields(model):
-            entry += _yaml(sub_name, sub_info, f"{path}.{sub_name}", indent + 4, values)
+        for sub_spec in _fields(spec.inner):
+            entry += _yaml(sub_spec, f"{path}.{sub_spec.key}", indent + 4, values)
         entry[0] = f"{pad}  - {entry[0].lstrip()}"
-        return [f"{pad}{name}:"] + entry
+        return [f"{pad}{spec.key}:"] + entry
     if path not in values:
         raise LookupError(f"scaffold.EXAMPLES has no example for the workshop field '{path}'; add one")
-    if _is_list(info.annotation):
-        return [f"{pad}{name}:", f"{pad}  - {_scalar(values[path])}"]
-    return [f"{pad}{name}: {_scalar(values[path])}"]
+    if spec.is_list:
+        return [f"{pad}{spec.key}:", f"{pad}  - {_scalar(values[path])}"]
+    return [f"{pad}{spec.key}: {_scalar(values[path])}"]
 
 
 def _scalar(value: Any) -> str:
-    """A value as YAML: dates as they are, texts double-quoted and escaped by PyYAML's emitter."""
+    """A value as YAML: dates as they are, texts double-quoted."""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return yaml.dump(value, allow_unicode=True, default_style='"', width=float("inf")).rstrip("\n")
+    return double_quoted(value)
 
 
 # -- The translation stub ------------------------------------------------------------------------
@@ -433,11 +424,10 @@ def translation_text(slug: str, title: str | None, language: Language, source: L
 def shared_fields(model: type[BaseModel], parent: str = "") -> dict[str, list[str]]:
     """The fields that hold for every language, by the field they stand in ("" at the top): {"links": ["url"]}."""
     found: dict[str, list[str]] = {}
-    for name, info in _fields(model):
-        if translate_kind(info) == SHARED:
-            found.setdefault(parent, []).append(name)
-        inner = inner_model(info.annotation)
-        if inner is not None:
-            for where, names in shared_fields(inner, f"{parent}.{name}" if parent else name).items():
+    for spec in _fields(model):
+        if spec.kind == SHARED:
+            found.setdefault(parent, []).append(spec.key)
+        if spec.inner is not None:
+            for where, names in shared_fields(spec.inner, f"{parent}.{spec.key}" if parent else spec.key).items():
                 found.setdefault(where, []).extend(names)
     return found

@@ -27,6 +27,8 @@ from typing import Any
 
 import yaml
 
+from sitegen.read.validate import LINE_BREAKS, NON_PRINTABLE, double_quoted
+
 FieldPath = tuple[Any, ...]
 WIDTH = 100
 DEFAULT_MAP_INDENT = 2  # a nested field: 2 spaces further than its parent key
@@ -34,10 +36,6 @@ DEFAULT_SEQ_INDENT = 2  # a `- ` list entry: 2 spaces further than its key
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
-# What YAML allows in a file unescaped (c-printable); everything else must be escaped in "…".
-_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-# Characters that break a line in YAML, or that are invisible trouble; never unquoted.
-_BREAKS = set("\n\r\x85\u2028\u2029\ufeff")
 _FIRST_INDICATORS = set(",[]{}#&*!|>'\"%@`")
 _FLOW_INDICATORS = set(",[]{}")
 # Texts another YAML reader (YAML 1.1 or 1.2) might take for something else than text.
@@ -289,7 +287,7 @@ class _Editor:
             if body is not None and not flow:
                 replacement = node.style + "-" + comment_text + "\n" + "\n".join(body)
             else:
-                replacement = _double(new) + comment_text
+                replacement = double_quoted(new) + comment_text
             self.edit(start, end, replacement, len(path))
             return
         if node.style is None and _plain_ok(new, flow):
@@ -297,7 +295,7 @@ class _Editor:
         elif node.style == "'" and _single_ok(new, flow):
             replacement = _single(new)
         else:
-            replacement = _double(new)
+            replacement = double_quoted(new)
         self.edit(start, node.end_mark.index, replacement, len(path))
 
     # --- where things end -----------------------------------------------------------------------
@@ -369,10 +367,10 @@ class _Editor:
         """`prefix` (`  name:` or `  -`) followed by the text, in the German file's style."""
         style = tnode.style if isinstance(tnode, yaml.ScalarNode) else None
         if style == '"':
-            return [f"{prefix} {_double(text)}"]
+            return [f"{prefix} {double_quoted(text)}"]
         if style == "'" and _single_ok(text, False):
             return [f"{prefix} {_single(text)}"]
-        inline = text if _plain_ok(text, False) else _double(text)
+        inline = text if _plain_ok(text, False) else double_quoted(text)
         if len(prefix) + 1 + len(inline) <= self.width:
             return [f"{prefix} {inline}"]
         body = _folded(text, indent, self.width)
@@ -409,7 +407,7 @@ def _key_order(tnode: yaml.Node | None) -> list[str]:
 
 
 def _key_text(name: str) -> str:
-    return name if _plain_ok(name, False) else _double(name)
+    return name if _plain_ok(name, False) else double_quoted(name)
 
 
 # --- scalar styles ------------------------------------------------------------------------------
@@ -425,9 +423,9 @@ def _looks_special(text: str) -> bool:
 
 def _plain_ok(text: str, flow: bool) -> bool:
     """Whether `text` can stand unquoted on one line and read back as exactly this text."""
-    if not text or text != text.strip(" \t") or _NON_PRINTABLE.search(text) or "\t" in text:
+    if not text or text != text.strip(" \t") or NON_PRINTABLE.search(text) or "\t" in text:
         return False
-    if any(ch in _BREAKS for ch in text):
+    if any(ch in LINE_BREAKS for ch in text):
         return False
     first = text[0]
     if first in _FIRST_INDICATORS:
@@ -444,7 +442,7 @@ def _plain_ok(text: str, flow: bool) -> bool:
 
 
 def _single_ok(text: str, flow: bool) -> bool:
-    if _NON_PRINTABLE.search(text) or any(ch in _BREAKS for ch in text) or "\t" in text:
+    if NON_PRINTABLE.search(text) or any(ch in LINE_BREAKS for ch in text) or "\t" in text:
         return False
     return _reads_back(f"k: {_single(text)}" if not flow else f"[{_single(text)}]", text, flow)
 
@@ -453,27 +451,10 @@ def _single(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
-
-
-def _double(text: str) -> str:
-    """Double-quoted on one line; every character a reader could stumble over is escaped."""
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif _NON_PRINTABLE.match(ch) or ch in _BREAKS:
-            code = ord(ch)
-            out.append(f"\\x{code:02X}" if code < 0x100 else f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 def _folded(text: str, indent: int, width: int) -> list[str] | None:
     """The lines of a `>-` block holding `text`, wrapped at `width` columns; None if impossible."""
-    if (not text or text != text.strip(" \t") or _NON_PRINTABLE.search(text) or "\t" in text
-            or any(ch in _BREAKS for ch in text)):
+    if (not text or text != text.strip(" \t") or NON_PRINTABLE.search(text) or "\t" in text
+            or any(ch in LINE_BREAKS for ch in text)):
         return None
     words = _SINGLE_SPACE.split(text)  # break only where one space stands between two words
     lines, current = [], words[0]
@@ -490,8 +471,8 @@ def _folded(text: str, indent: int, width: int) -> list[str] | None:
 
 def _literal(text: str, indent: int) -> list[str] | None:
     """The lines of a `|-` block holding `text`; None if impossible."""
-    if (not text or text[0] in " \t" or text.endswith("\n") or _NON_PRINTABLE.search(text)
-            or any(ch in _BREAKS - {"\n"} for ch in text)):
+    if (not text or text[0] in " \t" or text.endswith("\n") or NON_PRINTABLE.search(text)
+            or any(ch in LINE_BREAKS - {"\n"} for ch in text)):
         return None
     body = [" " * indent + line if line else "" for line in text.split("\n")]
     return body if _reads_back("k: |-\n" + "\n".join(body), text, False) else None

@@ -17,9 +17,9 @@ from sitegen.core.errors import ContentError
 from sitegen.read.inputs import read_text
 from sitegen.render import markdown
 from sitegen.render.facts import NavEntry, SiteFacts
-from sitegen.publish.mkdocs import parallel
 from sitegen.publish.mkdocs.engine import ENGINE
 from sitegen.publish.mkdocs.upstream.static_i18n_three_letter_locales import allow_three_letter_locales
+from sitegen.publish.mkdocs.worker import this_worker
 
 MAX_FACTS_BYTES = 64 * 1024 * 1024  # written by the parent of a parallel build: about 1 KB per workshop
 
@@ -46,7 +46,7 @@ READ_FOR_CONFIG = ReadForConfig()
 def i18n_languages(content_dir: str = "content") -> list[dict]:
     """The `languages` option of mkdocs-static-i18n, made from content/languages.yaml and each site.yaml."""
     allow_three_letter_locales()
-    if parallel.worker_language() is not None:
+    if this_worker() is not None:
         return i18n_options(worker_facts())
     root = Path.cwd()
     try:
@@ -59,7 +59,10 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
 
 def worker_facts() -> SiteFacts:
     """The facts the parent of this worker of a parallel build wrote for it."""
-    path = parallel.worker_facts()
+    worker = this_worker()
+    if worker is None:
+        raise RuntimeError("not a worker of a parallel build: there are no facts from a parent")
+    path = worker.facts
     return SiteFacts.loads(read_text(Path(path), path, MAX_FACTS_BYTES) or "")
 
 

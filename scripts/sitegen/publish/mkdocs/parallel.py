@@ -1,5 +1,8 @@
 """Building the languages of the site in parallel: one `mkdocs build --strict` per language, merged into one site.
 
+The adapter's own job, not a workaround; it relies on two (upstream/static_i18n_one_language.py, how a
+worker builds its language alone, and upstream/static_i18n_search_dedup.py).
+
 mkdocs-static-i18n builds the source language and then, in its `on_post_build`, every other language,
 one after another in one process. Here each language is built by a worker process of its own, into
 a folder of its own, and the parent merges what they wrote into one site, byte for byte the site the
@@ -19,7 +22,8 @@ What the sequential build accumulates over its language builds, and how the merg
   complete one. Each worker's lists its own language's pages: the merge joins them in language order.
 - The search index holds the entries of every language, without the translated entries that repeat a
   German one (mkdocs-static-i18n's deduplication); it is then split per language (material_search).
-  The merge collects each worker's entries in language order and does the same.
+  The merge collects each worker's entries in language order and does the same
+  (upstream/static_i18n_search_dedup.py).
 - 404.html: the sitegen plugin writes each language's own 404 page; the root one comes from the
   source language's worker, as in the sequential build.
 """
@@ -37,13 +41,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
 from sitegen.core.model import Language
+from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
+from sitegen.publish.mkdocs.upstream.static_i18n_search_dedup import without_search_duplicates
+from sitegen.publish.mkdocs.worker import worker_environment
 
-# Set by the parent for each worker: the code of the one language that worker builds, and the file
-# with what the sitegen plugin and mkdocs.yml need to know about the content (render.facts.SiteFacts).
-WORKER_LANGUAGE = "SITEGEN_BUILD_LANGUAGE"
-WORKER_FACTS = "SITEGEN_BUILD_FACTS"
+__all__ = ["PARTS", "WorkerFailed", "build_languages", "default_jobs", "merge", "without_search_duplicates"]
+
+# What a worker builds is handed to it in its environment (worker.py, the one place that knows how):
+# the code of its language, and this file with the facts about the content (render.facts.SiteFacts).
 FACTS = "facts.json"
 PARTS = ".sitegen-parts"  # inside the new site's folder, while the workers build (MkDocs leaves dot-names alone)
 SITEMAP = "sitemap.xml"
@@ -72,48 +78,6 @@ def default_jobs(languages: int) -> int:
         cores = os.cpu_count() or 1
     return 1 if cores < 2 else max(1, min(languages, 2 * cores))
 
-
-# In the worker
-
-def worker_language() -> str | None:
-    """The language this process builds alone, if it is a worker of a parallel build."""
-    return os.environ.get(WORKER_LANGUAGE) or None
-
-
-def worker_facts() -> str:
-    """The file with the facts about the content this worker builds from, written by its parent."""
-    path = os.environ.get(WORKER_FACTS)
-    if not path:
-        raise RuntimeError(f"{WORKER_LANGUAGE} is set but {WORKER_FACTS} is not; "
-                           "the languages are built in parallel by `sitegen site`")
-    return path
-
-
-def build_only(config, code: str) -> None:
-    """Make mkdocs-static-i18n build only the language `code`, exactly as it builds that language
-    within its sequential build: at its own place in the site (the source language at the root,
-    any other below /<code>/), with every language in the switcher, the alternates and the search
-    settings. Called from the sitegen plugin's `on_config`, which runs before the i18n plugin's.
-
-    WORKAROUND: mkdocs-static-i18n can build one language alone (`build_only_locale`, upstream issue
-    #262, pull request #274), but makes it the default language: built at the root, the only one in
-    the language switcher and the sitemap. Instead, the plugin is set to the state of its own
-    sequential loop: the language it is building (`current_language`, which its `on_config` keeps
-    when set), and `building`, with which its `on_post_build` does not build the other languages
-    and does not write the combined search index (the merge does that)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None or not hasattr(i18n, "building") or not hasattr(i18n, "current_language"):
-        raise RuntimeError("the i18n plugin (mkdocs-static-i18n) is not configured; "
-                           "a parallel build needs it")
-    if code not in i18n.build_languages:
-        raise RuntimeError(f"'{code}' is not one of the languages the i18n plugin builds "
-                           f"({', '.join(i18n.build_languages)})")
-    if i18n.current_language is None:  # the first build of this process
-        i18n.current_language = code
-    i18n.building = True
-
-
-# In the parent
 
 @dataclass
 class _Worker:
@@ -145,8 +109,7 @@ def build_languages(languages: list[Language], facts: str, site: Path, jobs: int
             while waiting and len(running) < jobs:
                 worker = waiting.pop(0)
                 with open(worker.log, "wb") as log:
-                    worker.process = start(worker.folder, {WORKER_LANGUAGE: worker.language,
-                                                           WORKER_FACTS: str(parts / FACTS)}, log)
+                    worker.process = start(worker.folder, worker_environment(worker.language, str(parts / FACTS)), log)
                 running.append(worker)
             time.sleep(POLL_INTERVAL)
             for worker in [worker for worker in running if worker.process.poll() is not None]:
@@ -241,68 +204,3 @@ def _merged_search(parts: dict[str, Path], languages: list[Language]) -> tuple[d
                            "see sitegen/parallel.py (merge)")
     entries = [entry for index in indexes for entry in index["docs"]]
     return configs[0], without_search_duplicates(entries, [language.code for language in languages])
-
-
-def without_search_duplicates(entries: list[dict], codes: list[str]) -> list[dict]:
-    """The entries without those mkdocs-static-i18n 1.3.1 removes as duplicates after its sequential
-    build (`reconfigure_search_duplicates`): the same result, in linear instead of quadratic time.
-
-    There, for each entry of the source language (in order), every entry of another language
-    (a location starting with `<code>/`) with the same title and text whose location ends with the
-    source entry's location is removed, scanning that list while removing from it: the entry after
-    a removed one is skipped. `list.remove` removes the first equal entry. Both effects are kept
-    here, so that the entries and their order are exactly the same (tests/test_parallel.py checks
-    this against the plugin's own method)."""
-    prefixes = tuple(f"{code}/" for code in codes)
-    targets = [index for index, entry in enumerate(entries) if entry["location"].startswith(prefixes)]
-    if not targets:
-        return list(entries)
-    # The list of other languages' entries, as a doubly linked list over positions in `targets`.
-    following = list(range(1, len(targets) + 1))
-    preceding = list(range(-1, len(targets) - 1))
-    alive = [True] * len(targets)
-    by_text: dict[tuple, list[int]] = {}
-    by_value: dict[object, list[int]] = {}
-    for position, index in enumerate(targets):
-        entry = entries[index]
-        by_text.setdefault((_frozen(entry.get("title")), _frozen(entry.get("text"))), []).append(position)
-        by_value.setdefault(_frozen(entry), []).append(position)
-
-    def remove(position: int) -> None:
-        alive[position] = False
-        before, after = preceding[position], following[position]
-        if before >= 0:
-            following[before] = after
-        if after < len(targets):
-            preceding[after] = before
-
-    for entry in entries:
-        location = entry["location"]
-        if location.startswith(prefixes):
-            continue
-        key = (_frozen(entry.get("title")), _frozen(entry.get("text")))
-        candidates = [position for position in by_text.get(key, ())
-                      if alive[position] and entries[targets[position]]["location"].endswith(location)]
-        skipped = None
-        for position in candidates:
-            if not alive[position]:
-                continue
-            if position == skipped:  # right after the one just removed: the scan steps over it
-                skipped = None
-                continue
-            skipped = following[position]
-            equal = by_value[_frozen(entries[targets[position]])]
-            while not alive[equal[0]]:
-                equal.pop(0)
-            remove(equal.pop(0))  # list.remove: the first equal entry, not necessarily this one
-    removed = {index for position, index in enumerate(targets) if not alive[position]}
-    return [entry for index, entry in enumerate(entries) if index not in removed]
-
-
-def _frozen(value) -> object:
-    """A hashable stand-in for a JSON value that is equal exactly when the values are (== as in list.remove)."""
-    if isinstance(value, dict):
-        return ("dict", frozenset((key, _frozen(item)) for key, item in value.items()))
-    if isinstance(value, list):
-        return ("list", tuple(_frozen(item) for item in value))
-    return value

@@ -1,5 +1,9 @@
 """Material for MkDocs adapter: the theme's language partials, generated from content/<lang>/theme.yaml.
 
+The adapter's own job (the interface strings come from content/), not a workaround; it carries the data
+of three (upstream/material_search_result_plurals.py, material_header_buttons.py, and the search
+settings of material_search_per_language.py).
+
 Material looks up every interface string in `partials/languages/<language>.html`. It has none
 for Upper Sorbian, and its German and English ones would keep interface text out of content/.
 So one partial per language is generated into the theme's custom_dir, which Material (and its
@@ -10,8 +14,10 @@ from __future__ import annotations
 
 import json
 
-from sitegen.content import plurals
 from sitegen.content.tree import Content
+from sitegen.publish.mkdocs.upstream.material_header_buttons import button_labels
+from sitegen.publish.mkdocs.upstream.material_search_per_language import theme_search_settings
+from sitegen.publish.mkdocs.upstream.material_search_result_plurals import count_strings
 from sitegen.render.markdown import plain_line, script_json
 
 PARTIALS_DIR = "partials/languages"
@@ -30,24 +36,20 @@ SCRIPT_KEYS = frozenset({
 })
 # JSON for sitegen.js, in <script type="application/json">: escaped for that by markdown.script_json.
 SCRIPT_DATA_KEY = "sitegen.search"
-# Material's defaults for splitting search terms; the same for every language here.
-SEARCH_SEPARATOR = "[\\s\\-,:!=\\[\\]()\"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;"
 
 
 def render_language_partials(content: Content) -> dict[str, str]:
     """One Jinja partial per language, keyed by its path inside the theme's custom_dir."""
-    source_search = content.languages[0].search or "en"
     partials = {}
     for language in content.languages:
         texts = content.by_language[language.code]
         strings: dict[str, str] = {"language": language.code, "direction": language.dir}
         strings.update(texts.theme.strings.model_dump(by_alias=True))
-        strings.update(count_strings(language.code, texts.theme.plurals, texts.theme.strings))
-        strings.update({
-            "search.config.lang": language.search or source_search,
-            "search.config.pipeline": "stopWordFilter" if language.search else "trimmer",
-            "search.config.separator": SEARCH_SEPARATOR,
-        })
+        counts, count_data = count_strings(language.code, texts.theme.plurals)
+        strings.update(counts)
+        # The data sitegen.js reads (overrides/main.html): count forms, and the header buttons' names.
+        strings[SCRIPT_DATA_KEY] = script_json({**count_data, "labels": button_labels(texts.theme.strings)})
+        strings.update(theme_search_settings(language, content.languages[0]))
         not_found = texts.site.not_found
         strings.update({
             "sitegen.not_found.title": not_found.title,
@@ -70,27 +72,6 @@ def render_language_partials(content: Content) -> dict[str, str]:
             f"{{% macro t(key) %}}{{{{ {body}[key] }}}}{{% endmacro %}}\n"
         )
     return partials
-
-
-def count_strings(code: str, texts, theme_strings) -> dict[str, str]:
-    """Material's count strings, and the data sitegen.js needs to write counts in every plural form.
-
-    Material picks "one" for exactly 1 and "other" for anything more. It gets the form of 1 with
-    the number in place, and a bare "#" for the rest, which sitegen.js turns into the form CLDR
-    gives for that number (`sitegen.search` in the page: forms and a table of categories)."""
-    table = plurals.category_table(code)
-    category_of_one = {letter: name for name, letter in plurals.LETTERS.items()}[table[1]]
-    strings, forms = {}, {}
-    for key, plural in (("search.result", texts.search_result), ("search.result.more", texts.search_result_more)):
-        present = {name: plain_line(getattr(plural, name)) for name in type(plural).model_fields
-                   if getattr(plural, name) is not None}
-        forms[key] = present
-        strings[f"{key}.one"] = present.get(category_of_one, present.get("other", "#")).replace("#", "1")
-        strings[f"{key}.other"] = "#"
-    # Names of the header's menu and search buttons (sitegen.js), by the checkbox they toggle.
-    labels = {"__drawer": plain_line(theme_strings.nav), "__search": plain_line(theme_strings.search)}
-    strings[SCRIPT_DATA_KEY] = script_json({"plural": table, "forms": forms, "labels": labels})
-    return strings
 
 
 def html_escape(text: str) -> str:

@@ -1,11 +1,22 @@
-"""Material for MkDocs adapter: one search index per language.
+"""One search index per language, with that language's word analysis; the one place for search settings.
 
-Material's search plugin, run by mkdocs-static-i18n once per language, ends with a single index
-of every language at `search/search_index.json`, and every page searches it: an English reader
-would get German and Sorbian results. Here that index is split after the build: each language
-gets its own index below its own folder (`en/search/search_index.json`), with its own word
-analysis, and each page's `__config.base` points to its language's folder, where Material looks
-for the index. Result links in an index are relative to that folder.
+Works around: Material for MkDocs 9.8.2 with mkdocs-static-i18n 1.3.1 — Material's search plugin, run
+once per language, ends with a single index of every language at `search/search_index.json`, and every
+page searches it (an English reader gets German and Sorbian results); the index has one language's
+settings and no stemming for the others. Here that index is split after the build: each language gets
+its own index below its own folder (`en/search/search_index.json`), with its own word analysis, and
+each page's `__config.base` points to its language's folder, where Material looks for the index.
+Result links in an index are relative to that folder. Its browser-side twin,
+docs/assets/javascripts/lunr/min/lunr.sitegen.min.js, adds diacritic folding (the only analysis for
+hsb, which lunr has no stemmer for) and runs typed words through the same analysis as the text.
+Every search setting per language is made here: the index's (`search_config`) and the ones Material's
+search plugin reads from the interface strings (`theme_search_settings`, used by theme_strings.py).
+Upstream: not reported (mkdocs-static-i18n documents one shared index as its behaviour).
+Delete when: the theme or the i18n plugin writes one index per language with its analysis; then delete
+this module, its calls in plugin.py (`finish_page`, `on_post_build`), parallel.py (`merge`),
+theme_strings.py and engine.py (`search_languages`: ask the theme another way), and lunr.sitegen.min.js.
+Test: tests/publish/upstream/test_upstream_canaries.py::test_material_search_still_writes_one_index
+fails once upstream has fixed it.
 """
 
 from __future__ import annotations
@@ -38,6 +49,20 @@ def search_languages() -> frozenset[str]:
         if folder.is_dir():
             codes.update(match.group(1) for match in map(LUNR_FILE.fullmatch, os.listdir(folder)) if match)
     return frozenset(codes)
+
+
+# Material's defaults for splitting search terms; the same for every language here.
+SEARCH_SEPARATOR = "[\\s\\-,:!=\\[\\]()\"/]+|(?!\\b)(?=[A-Z][a-z])|\\.(?!\\d)|&[lg]t;"
+
+
+def theme_search_settings(language: Language, source: Language) -> dict[str, str]:
+    """The search settings Material's search plugin reads from a language's interface strings
+    (partials/languages/<code>.html), for the combined index that `split_index` then replaces."""
+    return {
+        "search.config.lang": language.search or source.search or "en",
+        "search.config.pipeline": "stopWordFilter" if language.search else "trimmer",
+        "search.config.separator": SEARCH_SEPARATOR,
+    }
 
 
 def search_config(language: Language, shared: dict) -> dict:
@@ -82,8 +107,8 @@ def point_to_language(html: str, language: Language) -> str:
     which are served at any depth), to its language's folder, where Material loads the index."""
     match = CONFIG_SCRIPT.search(html)
     if match is None:
-        raise ValueError("Material's __config script was not found; update sitegen/material_search.py "
-                         "for this theme version")
+        raise ValueError("Material's __config script was not found; update "
+                         "sitegen/publish/mkdocs/upstream/material_search_per_language.py for this theme version")
     config = json.loads(match.group(2))
     if not language.source:
         # With a trailing slash: the browser resolves "search/search_index.json" against it.

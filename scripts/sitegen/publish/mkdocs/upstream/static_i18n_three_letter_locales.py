@@ -1,11 +1,13 @@
-"""Let mkdocs-static-i18n 1.3.1 accept three-letter language codes such as `hsb` and `dsb`.
+"""Let mkdocs-static-i18n accept three-letter language codes such as `hsb` and `dsb`.
 
-WORKAROUND: the plugin validates `languages[].locale` against a regular expression that
-allows only ISO 639-1 two-letter codes, so Upper Sorbian (`hsb`, ISO 639-2/3, no two-letter
-code exists) is rejected as a configuration error. Upstream pull request #348
-(https://github.com/ultrabug/mkdocs-static-i18n/pull/348) widens the expression.
-When a release with it is pinned, delete this module and its one call in
-`sitegen.mkdocs_plugin.i18n_languages`; tests/test_compat_static_i18n.py says when.
+Works around: mkdocs-static-i18n 1.3.1 — it validates `languages[].locale` against a regular expression
+that allows only ISO 639-1 two-letter codes, so Upper Sorbian (`hsb`, ISO 639-2/3, no two-letter code
+exists) is rejected as a configuration error.
+Upstream: https://github.com/ultrabug/mkdocs-static-i18n/pull/348 (widens the expression).
+Delete when: a release with it is pinned; then delete this module, its call in config.py
+(`i18n_languages`), its use in bench/run.py, and tests/publish/test_compat_static_i18n.py.
+Test: tests/publish/test_compat_static_i18n.py::test_the_released_plugin_still_rejects_hsb
+fails once upstream has fixed it.
 
 Only the validator's expression is widened. `mkdocs_static_i18n.folder` imported the original
 expression by name to guess undeclared language folders; that copy is left alone, so that
