@@ -12,14 +12,22 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check build status clean setup hooks bench
+.PHONY: site test test-fast serve check build status clean setup hooks bench
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
 	$(BIN)/sitegen site
 
-test: setup  ## run the whole test suite
-	$(BIN)/python -m pytest
+# Both run on TEST_WORKERS processes (pytest-xdist), each file's tests on one of them (--dist loadfile), so
+# a site a test file builds once is built once; each worker builds the served real site and starts Chromium
+# at most once (see tests/conftest.py).
+TEST_WORKERS ?= 2
+
+test: setup  ## run the whole test suite (about 5 minutes on 2 cores)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+
+test-fast: setup  ## run the unit tests: no site builds, no browser, nothing slow (under a minute)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not site and not browser and not slow"
 
 serve: setup  ## live preview on http://127.0.0.1:8000/, reloads on every change in content/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -10,14 +10,12 @@ import functools
 import http.server
 import os
 import shutil
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import REPOSITORY, copy_site_project
+from conftest import REPOSITORY, copy_site_project, sitegen
 
 # Debian's package; Playwright never downloads a browser here.
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -26,6 +24,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = {"desktop": 1280, "phone": 375}
 ARTIFACTS = Path(os.environ.get("SITEGEN_ARTIFACTS", REPOSITORY / "test-artifacts"))
+EDIT_URL = "https://github.com/example/werkstaetten/edit/main/"  # as the workflows set SITEGEN_EDIT_URL
 
 
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -64,21 +63,18 @@ class Server:
 
 
 def build_and_serve(tmp: Path) -> Server:
-    """Build the real site from a copy of the repository, for the address it is then served at."""
+    """Build the real site from a copy of the repository as `make site` does (`sitegen site`), for the
+    address it is then served at, and serve it."""
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PagesHandler)
     origin = f"http://127.0.0.1:{httpd.server_port}"
     (tmp / "project").mkdir()
     project = copy_site_project(tmp / "project")
     # As deployed: with "edit this page" links (to another host; the tests never follow them).
-    env = dict(os.environ, SITE_URL=origin + "/", NO_MKDOCS_2_WARNING="1",
-               SITEGEN_EDIT_URL="https://github.com/example/werkstaetten/edit/main/")
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict", "--site-dir", str(tmp / "site")], cwd=project,
-                            env=env, capture_output=True, text=True)
+    result = sitegen(project, "site", env={"SITE_URL": origin + "/", "SITEGEN_EDIT_URL": EDIT_URL})
     assert result.returncode == 0, result.stderr
-    httpd.RequestHandlerClass = functools.partial(PagesHandler, directory=str(tmp / "site"))
+    httpd.RequestHandlerClass = functools.partial(PagesHandler, directory=str(project / "site"))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return Server(tmp / "site", origin, httpd)
+    return Server(project / "site", origin, httpd)
 
 
 def launch(playwright):

@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import json
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import ARTIFACTS, WIDTHS, build_and_serve, launch
+from browser import ARTIFACTS, WIDTHS
 from conftest import REPOSITORY
-from sitegen.review import langguard
 from sitegen.content.tree import load_content
 from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
 
@@ -34,18 +31,15 @@ def content():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = build_and_serve(tmp_path_factory.mktemp("browser"))
-    yield server
-    server.httpd.shutdown()
+def server(served_site):
+    """The real site, built once for the session and served (tests/conftest.py)."""
+    return served_site
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's one Chromium (tests/conftest.py)."""
+    return chromium
 
 
 def site_pages(content) -> list[tuple[str, str]]:
@@ -233,206 +227,6 @@ def test_no_request_goes_to_another_host(crawl, server):
 def test_every_request_succeeds(crawl):
     """No request is wasted on an address that does not exist (the 404 pages were opened directly)."""
     assert crawl.failed == []
-
-
-# --- 3. Search per language -----------------------------------------------------------------
-
-def search(server, browser, path: str, word: str) -> tuple[str, list[str]]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(server.url(path), wait_until="networkidle")
-    open_search(page, word)
-    meta = page.text_content(".md-search-result__meta").strip()
-    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(link => link.href)")
-    page.close()
-    return meta, [server.path(link) for link in links]
-
-
-@pytest.mark.parametrize("word", ["smart", "Werkstatt", "workshop", "Łužica", "Lausitz", "Lusatia"])
-def test_results_come_from_the_readers_language_only(server, browser, content, word):
-    """Words that occur in several languages ("smart regions") find only pages of the reader's language."""
-    found_any = False
-    for language in content.languages:
-        _, links = search(server, browser, page_url(language, HOME), word)
-        assert {language_of(content, link) for link in links} <= {language.code}, (language.code, links)
-        found_any = found_any or bool(links)
-    assert found_any
-
-
-def test_german_and_english_stemming(server, browser, content):
-    texts = " ".join(f.text for f in content.by_language["en"].fields).lower()
-    assert "skilled" in texts and "skills" not in texts
-    _, links = search(server, browser, "en/", "skills")
-    assert links, "'skills' finds the pages about skilled workers"
-    german = " ".join(f.text for f in content.source.fields)
-    assert "Unternehmens " not in german
-    _, exact = search(server, browser, "", "Unternehmen")
-    _, inflected = search(server, browser, "", "Unternehmens")
-    assert exact and sorted(inflected) == sorted(exact)
-
-
-@pytest.mark.parametrize("typed, plain", [("Łužica", "Luzica"), ("dźěłarnja", "dzelarnja"),
-                                          ("přichod", "prichod"), ("ćežišća", "cezisca")])
-def test_sorbian_words_are_found_with_and_without_diacritics(server, browser, typed, plain):
-    meta, with_marks = search(server, browser, "hsb/", typed)
-    assert with_marks, f"'{typed}' is found as typed"
-    _, without = search(server, browser, "hsb/", plain)
-    assert sorted(without) == sorted(with_marks)
-
-
-def test_no_results_are_announced_in_the_readers_language(server, browser, content):
-    for language in content.languages:
-        meta, links = search(server, browser, page_url(language, HOME), "qxzvw")
-        assert links == []
-        assert meta == content.by_language[language.code].theme.strings.search_result_none
-
-
-@pytest.mark.parametrize("count, form", [(1, "one"), (2, "two"), (3, "few"), (4, "few"), (5, "other"),
-                                         (11, "other"), (101, "one"), (102, "two"), (103, "few")])
-def test_sorbian_result_counts_use_singular_dual_and_plural(server, browser, content, count, form):
-    """A search index with exactly `count` matching pages, served in place of the real one."""
-    index = json.loads((server.root / "hsb/search/search_index.json").read_text(encoding="utf-8"))
-    index["docs"] = [{"location": f"page-{n}/", "title": f"Strona {n}", "text": "zapłata"} for n in range(count)]
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.route("**/hsb/search/search_index.json", lambda route: route.fulfill(json=index))
-    page.goto(server.url("hsb/"), wait_until="networkidle")
-    open_search(page, "zapłata")
-    meta = page.text_content(".md-search-result__meta").strip()
-    page.close()
-    plural = content.by_language["hsb"].theme.plurals.search_result
-    assert meta == getattr(plural, form).replace("#", str(count))
-
-
-# --- 4. Language switching ------------------------------------------------------------------
-
-def test_the_switcher_opens_the_same_page_in_each_language(server, browser, content):
-    names = {language.code: language.name for language in content.languages}
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    for language in content.languages:
-        for slug in content.workshop_slugs[:2]:
-            for target in content.languages:
-                page.goto(server.url(page_url(language, WORKSHOPS, slug)), wait_until="networkidle")
-                page.click(".md-select .md-header__button")
-                link = page.locator(f".md-select__link[hreflang={target.code}]")
-                assert link.inner_text().strip().startswith(names[target.code]), "native names"
-                assert link.get_attribute("lang") == target.code
-                link.click()
-                page.wait_for_load_state("networkidle")
-                assert server.path(page.url) == page_url(target, WORKSHOPS, slug)
-    page.close()
-
-
-@pytest.mark.parametrize("locale", ["de-DE", "en-GB", "hsb-DE", "pl-PL"])
-def test_no_redirect_by_browser_language(server, browser, content, locale):
-    context = browser.new_context(locale=locale, extra_http_headers={"Accept-Language": locale})
-    page = context.new_page()
-    for language in content.languages:
-        for url in (page_url(language, HOME), page_url(language, FAQ)):
-            page.goto(server.url(url), wait_until="networkidle")
-            page.wait_for_timeout(200)
-            assert server.path(page.url) == url
-            assert page.evaluate("() => document.documentElement.lang") == language.code
-    context.close()
-
-
-# --- 5. Discoverability ---------------------------------------------------------------------
-
-HEAD = """() => ({
-    lang: document.documentElement.lang,
-    description: document.querySelector('meta[name=description]')?.content,
-    alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => [l.hreflang, l.href]),
-    canonical: document.querySelector('link[rel=canonical]')?.href,
-    jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => JSON.parse(s.text)),
-    questions: [...document.querySelectorAll('.md-content h2')].map(h => h.textContent.trim()),
-})"""
-
-
-def test_every_page_has_hreflang_alternates_and_a_description_in_its_language(server, browser, content):
-    codes = [language.code for language in content.languages]
-    page = browser.new_page()
-    descriptions = {}
-    for code, url in site_pages(content):
-        if url.endswith("404.html"):
-            continue
-        page.goto(server.url(url))
-        head = page.evaluate(HEAD)
-        assert head["lang"] == code
-        assert [lang for lang, _ in head["alternates"]] == codes + ["x-default"], url
-        targets = {lang: server.path(href) for lang, href in head["alternates"]}
-        assert targets["x-default"] == targets[codes[0]]
-        assert all(href.startswith(server.origin + "/") for _, href in head["alternates"])
-        assert server.path(head["canonical"]) == url
-        description = head["description"]
-        assert description and description not in descriptions, (url, descriptions.get(description))
-        descriptions[description] = url
-        finding = langguard.wrong_language(description, code, codes)
-        assert finding is None, (url, description, finding)
-    page.close()
-
-
-def test_sitemap_lists_every_page_with_its_alternates(server, browser, content):
-    page = browser.new_page()
-    response = page.request.get(server.url("sitemap.xml"))
-    assert response.ok
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    urls = ET.fromstring(response.body()).findall("s:url", ns)
-    codes = [language.code for language in content.languages]
-    listed = {server.path(url.find("s:loc", ns).text) for url in urls}
-    assert listed == {url for _, url in site_pages(content) if not url.endswith("404.html")}
-    for url in urls:
-        alternates = {link.get("hreflang"): server.path(link.get("href")) for link in url.findall("x:link", ns)}
-        assert sorted(alternates) == sorted(codes + ["x-default"])
-        assert alternates["x-default"] == alternates[codes[0]]
-        assert server.path(url.find("s:loc", ns).text) in alternates.values()
-        for href in alternates.values():
-            assert page.request.get(server.url(href)).ok
-    page.close()
-
-
-def test_faq_pages_carry_faqpage_data_in_their_language(server, browser, content):
-    page = browser.new_page()
-    for language in content.languages:
-        page.goto(server.url(page_url(language, FAQ)))
-        head = page.evaluate(HEAD)
-        [data] = head["jsonld"]
-        assert data["@type"] == "FAQPage" and data["inLanguage"] == language.code
-        questions = [entry["name"] for entry in data["mainEntity"]]
-        assert questions == head["questions"] and len(questions) == len(content.source.faq.questions)
-        assert all(entry["acceptedAnswer"]["text"] for entry in data["mainEntity"])
-        page.goto(server.url(page_url(language, HOME)))
-        assert page.evaluate(HEAD)["jsonld"] == [], "only the FAQ pages are FAQ pages"
-    page.close()
-
-
-def test_each_language_has_its_own_404_page(server, browser, content):
-    page = browser.new_page()
-    for language in content.languages:
-        response = page.goto(server.url(page_url(language, HOME) + "no-such-page/"), wait_until="networkidle")
-        assert response.status == 404
-        page.wait_for_function(f"() => document.documentElement.lang === '{language.code}'")
-        not_found = content.by_language[language.code].site.not_found
-        assert page.text_content("h1").strip() == not_found.title
-        assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
-    page.close()
-
-
-# --- 6. Screenshots -------------------------------------------------------------------------
-
-def test_screenshots_of_home_and_a_workshop_page(server, browser, content):
-    folder = ARTIFACTS / "screenshots"
-    folder.mkdir(parents=True, exist_ok=True)
-    slug = "unternehmen-wirtschaftsentwicklung-fachkraeftesicherung"  # the longest titles
-    written = []
-    for width_name, width in WIDTHS.items():
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        for language in content.languages:
-            for name, url in (("home", page_url(language, HOME)), ("workshop", page_url(language, WORKSHOPS, slug))):
-                page.goto(server.url(url), wait_until="networkidle")
-                path = folder / f"{language.code}-{name}-{width_name}.png"
-                page.screenshot(path=str(path), full_page=True)
-                written.append(path)
-        page.close()
-    assert all(path.stat().st_size > 10_000 for path in written)
-    assert len(written) == len(content.languages) * 2 * len(WIDTHS)
 
 
 def test_report_names_its_figures(crawl):

@@ -38,9 +38,8 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import sync_playwright
 
-from browser import PagesHandler, launch
+from browser import PagesHandler
 from conftest import REPOSITORY, copy_site_project
 from sitegen.render import markdown
 from sitegen.content.tree import load_content, model_of
@@ -718,14 +717,6 @@ TOUCH_EVERYTHING = """() => {
     }
   }
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        yield browser
-        browser.close()
 
 
 # The first German workshop has the contact and the links (add_contacts_and_links).

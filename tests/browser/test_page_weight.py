@@ -18,9 +18,8 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import ARTIFACTS, build_and_serve, launch
+from browser import ARTIFACTS
 from conftest import REPOSITORY
 from sitegen.content.tree import load_content
 from sitegen.core.urls import HOME, WORKSHOPS, page_url
@@ -136,18 +135,15 @@ def content():
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    server = build_and_serve(tmp_path_factory.mktemp("weight"))
-    yield server
-    server.httpd.shutdown()
+def server(served_site):
+    """The real site, built once for the session and served (tests/conftest.py)."""
+    return served_site
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
+def browser(chromium):
+    """The session's one Chromium (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import fcntl
-import json
 import os
 import random
 import re
@@ -23,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from processes import children, running, subreaper  # noqa: F401 - subreaper is a fixture used below
-from conftest import FIXTURES, REPOSITORY, copy_site_project, write
+from conftest import FIXTURES, REPOSITORY, copy_site_project, sitegen, write
 from sitegen.cli import main
 from sitegen.output.write import replacing
 
@@ -31,11 +30,6 @@ STORE = Path("docs/.sitegen")
 PARTIALS = Path("overrides/partials/languages")
 # mkdocs_static_i18n's sitemap dates follow the build date: fixed, so two builds of one site are identical.
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
-
-
-def sitegen(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "--root", str(project), *args],
-                          capture_output=True, text=True, env=ENVIRONMENT)
 
 
 def build(project: Path) -> None:
@@ -372,59 +366,31 @@ def test_a_swap_stopped_between_its_two_renames_is_undone(tmp_path):
     assert os.listdir(tmp_path / ".site.sitegen") == ["lock"]
 
 
-# The layout before generations
-
-
-def old_layout(project: Path, files: dict[str, bytes]) -> None:
-    """docs/ and overrides/ as sitegen wrote them before generations: real folders, and in each output
-    folder a manifest of the files sitegen had written there."""
-    shutil.rmtree(project / STORE)
-    for link in [project / PARTIALS, *(path for path in (project / "docs").iterdir() if path.is_symlink())]:
-        link.unlink()
-    manifests: dict[str, list[str]] = {"docs": [], "overrides": []}
-    for name, data in files.items():
-        top, _, inside = name.partition("/")
-        (project / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / name).write_bytes(data)
-        manifests[top].append(inside)
-    for top, listed in manifests.items():
-        (project / top / ".sitegen-manifest.json").write_text(json.dumps(sorted(listed), indent=1) + "\n")
-
-
-def test_build_moves_the_old_layout_to_generations(built, run):
-    expected = generated(built)
-    stale = {"docs/de/workshops/alt.md": b"---\ntitle: Alt\n---\n", "docs/fr/index.md": b"# Vieux\n"}
-    old_layout(built, expected | stale)
-    hand_written = {"docs/assets/site.css": "body {}\n", "overrides/main.html": "{% extends 'base.html' %}\n"}
-    for name, text in hand_written.items():
-        write(built, name, text)
-    hand_stats = {name: (built / name).stat().st_mtime_ns for name in hand_written}
-    code, out, err = run("--root", str(built), "build")
-    assert (code, err) == (0, "")
-    for link in ("docs/de", "docs/en", "docs/hsb", PARTIALS.as_posix()):
-        assert (built / link).is_symlink(), link
-    assert not (built / "docs/.sitegen-manifest.json").exists()
-    assert not (built / "overrides/.sitegen-manifest.json").exists()
-    assert not os.path.lexists(built / "docs/fr"), "a stale folder of the old layout is removed"
-    after = generated(built)
-    assert {name: after.pop(name).decode() for name in hand_written} == hand_written
-    assert {name: (built / name).stat().st_mtime_ns for name in hand_written} == hand_stats
-    assert after == expected
+# A folder where a symlink goes
 
 
 @pytest.mark.parametrize("stranger", ["docs/de/notizen.md", "overrides/partials/languages/fr.html"])
 def test_build_refuses_to_remove_files_it_did_not_write(built, run, stranger):
-    old_layout(built, generated(built))
+    folder = stranger.rsplit("/", 1)[0]
+    (built / folder).unlink()  # a real folder where sitegen puts its symlink
     write(built, stranger, "Von Hand geschrieben.\n")
-    before = generated(built), identities(built, "docs", "overrides")
+    before = generated(built), identities(built, "docs", "overrides"), current_generation(built)
     code, out, err = run("--root", str(built), "build")
     assert code == 1
-    folder = stranger.rsplit("/", 1)[0]
     assert err == (f"{stranger}: sitegen generates {folder}/ but did not write this file; move it elsewhere "
                    "(pages are made from content/)\n"
                    "1 error found; nothing was written. Fix the lines above and run the command again.\n")
-    assert (generated(built), identities(built, "docs", "overrides")) == before
-    assert not (built / STORE).exists()
+    assert (generated(built), identities(built, "docs", "overrides"), current_generation(built)) == before
+    assert store_entries(built) == ["current", before[2], "lock"]
+
+
+def test_an_empty_folder_where_a_symlink_goes_is_replaced_by_it(built):
+    expected = generated(built)
+    (built / "docs/de").unlink()
+    (built / "docs/de/workshops").mkdir(parents=True)
+    build(built)
+    assert os.readlink(built / "docs/de") == ".sitegen/current/docs/de"
+    assert generated(built) == expected
 
 
 # Languages are data

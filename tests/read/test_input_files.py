@@ -6,6 +6,7 @@ of stalling the suite."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import random
@@ -15,16 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPOSITORY, copy_site_project
+from conftest import REPOSITORY, copy_site_project, sitegen as run_sitegen
 
 LIMIT = 60  # seconds; every command here finishes in a few, a hang fails at this limit
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 WORKSHOP = "content/de/workshops/infrastruktur-mobilitaet.yaml"
 
 
-def sitegen(project: Path, *args: str, timeout: float = LIMIT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "--root", str(project), *args], capture_output=True,
-                          text=True, env=ENVIRONMENT, timeout=timeout, stdin=subprocess.DEVNULL)
+sitegen = functools.partial(run_sitegen, timeout=LIMIT)  # tests/conftest.py's, with this file's time limit
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -8,46 +8,27 @@ test); every page's content is missing, so the German text stands in, marked as 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, copy_site_project
+from conftest import sitegen
 from htmlpage import read_page
 
-DSB_ENTRY = """  - code: dsb
-    name: Dolnoserbšćina
-    dir: ltr
-"""
 
-
-def sitegen(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "--root", str(project), *args],
-                          capture_output=True, text=True)
+@pytest.fixture(scope="module")
+def project(four_language_project) -> Path:
+    """The real project with dsb added (tests/conftest.py)."""
+    return four_language_project
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    project = copy_site_project(tmp_path_factory.mktemp("four"))
-    languages = project / "content/languages.yaml"
-    languages.write_text(languages.read_text(encoding="utf-8") + DSB_ENTRY, encoding="utf-8")
-    (project / "content/dsb").mkdir()
-    for name in ("site.yaml", "theme.yaml"):
-        shutil.copy(FIXTURES / "dsb" / name, project / "content/dsb" / name)
-    return project
-
-
-@pytest.fixture(scope="module")
-def site(project) -> Path:
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def site(four_language_project, four_language_builds) -> Path:
+    """The four-language site built by one `mkdocs build --strict` (`sitegen site --jobs 1`), built once for
+    this file and tests/site/test_parallel.py (tests/conftest.py)."""
+    result = four_language_builds["sequential"]
     assert result.returncode == 0, result.stderr
-    return project / "site"
+    return four_language_project / "site-sequential"
 
 
 def test_check_accepts_the_new_language(project):

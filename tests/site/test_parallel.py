@@ -13,7 +13,6 @@ import dataclasses
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,22 +26,16 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-from conftest import FIXTURES, REPOSITORY, copy_site_project
+from conftest import REPOSITORY, copy_site_project, sitegen
 from sitegen.content.tree import load_content
 from sitegen.publish.mkdocs.config import i18n_options
 from sitegen.render.facts import NavEntry, SiteFacts
 from sitegen.publish.mkdocs.parallel import PARTS, without_search_duplicates
 from processes import children, running, subreaper  # noqa: F401 - subreaper is a fixture used below
-from test_languages_as_data import DSB_ENTRY
 
 # sitemap.xml.gz holds the build date: fixed, so two builds of one site are identical.
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 GERMAN_SECTION = "workshops/infrastruktur-mobilitaet/#wirtschaftsnahe-infrastruktur"
-
-
-def sitegen(project: Path, *args: str, **variables: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sitegen", "--root", str(project), *args],
-                          capture_output=True, text=True, env={**ENVIRONMENT, **variables})
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -50,11 +43,17 @@ def contents(folder: Path) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")) if path.is_file() or path.is_symlink()}
 
 
-def built_both_ways(project: Path, jobs: str, **variables: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+def built_both_ways(project: Path, jobs: str) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The site built by one `mkdocs build` (site-sequential/) and by `jobs` workers (site-parallel/)."""
-    sequential = sitegen(project, "site", "--jobs", "1", "--site-dir", "site-sequential", **variables)
+    sequential = sitegen(project, "site", "--jobs", "1", "--site-dir", "site-sequential")
+    parallel = sitegen(project, "site", "--jobs", jobs, "--site-dir", "site-parallel")
+    return both_ways(project, sequential, parallel)
+
+
+def both_ways(project: Path, sequential: subprocess.CompletedProcess,
+              parallel: subprocess.CompletedProcess) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The two builds succeeded, the workers' messages were shown and their parts are gone: both sites."""
     assert sequential.returncode == 0, sequential.stderr
-    parallel = sitegen(project, "site", "--jobs", jobs, "--site-dir", "site-parallel", **variables)
     assert parallel.returncode == 0, parallel.stderr
     assert "Building 'hsb' documentation" in parallel.stderr, "the workers' messages are shown"
     assert not (project / "site-parallel" / PARTS).exists()
@@ -104,16 +103,12 @@ def test_parallel_build_is_the_sequential_build(real_project):
     assert GERMAN_SECTION not in {entry["location"] for entry in index["hsb/search/search_index.json"]["docs"]}
 
 
-def test_four_languages_in_parallel(tmp_path):
-    project = copy_site_project(tmp_path)
-    languages = project / "content/languages.yaml"
-    languages.write_text(languages.read_text(encoding="utf-8") + DSB_ENTRY, encoding="utf-8")
-    (project / "content/dsb").mkdir()
-    for name in ("site.yaml", "theme.yaml"):
-        shutil.copy(FIXTURES / "dsb" / name, project / "content/dsb" / name)
-    # Fewer workers than languages (two after two), and a site published below a path, with edit links.
-    sequential, parallel = built_both_ways(project, "2", SITE_URL="https://example.org/werkstaetten/",
-                                           SITEGEN_EDIT_URL="https://github.com/owner/repository/edit/main/")
+def test_four_languages_in_parallel(four_language_project, four_language_builds):
+    # Fewer workers than languages (two after two), and a site published below a path, with edit links:
+    # built once for this test and tests/site/test_languages_as_data.py (tests/conftest.py).
+    assert four_language_builds["parallel"].args[-4:-2] == ["--jobs", "2"]
+    sequential, parallel = both_ways(four_language_project, four_language_builds["sequential"],
+                                     four_language_builds["parallel"])
     assert_identical(sequential, parallel)
     assert b"https://github.com/owner/repository/edit/main/content/dsb/site.yaml" in parallel["dsb/index.html"]
     assert b"https://example.org/werkstaetten/dsb/" in parallel["sitemap.xml"]

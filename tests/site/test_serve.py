@@ -108,23 +108,17 @@ def test_broken_yaml_is_reported_at_its_line_and_the_last_good_site_stays(served
     assert wait_for(base + URL, "Infrastruktura a mobilita zaso"), "the repaired file did not reach the page"
 
 
-def test_the_open_page_reloads_by_itself(served):
-    from playwright.sync_api import sync_playwright
-
-    from browser import launch
-
+def test_the_open_page_reloads_by_itself(served, chromium):
     project, base, _ = served
     assert wait_for(base + URL, "Infrastruktura a mobilita"), "the server did not start"
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        page = browser.new_page()
-        page.goto(base + URL)
-        workshop = project / FILE
-        workshop.write_text(workshop.read_text(encoding="utf-8").replace(TITLE, "title: Nowy titul"), encoding="utf-8")
-        # Nobody navigates: MkDocs' livereload script reloads the page when the rebuild is done.
-        page.wait_for_function("document.querySelector('h1').textContent.includes('Nowy titul')", timeout=20_000)
-        assert page.evaluate("document.documentElement.lang") == "hsb"
-        browser.close()
+    page = chromium.new_page()
+    page.goto(base + URL)
+    workshop = project / FILE
+    workshop.write_text(workshop.read_text(encoding="utf-8").replace(TITLE, "title: Nowy titul"), encoding="utf-8")
+    # Nobody navigates: MkDocs' livereload script reloads the page when the rebuild is done.
+    page.wait_for_function("document.querySelector('h1').textContent.includes('Nowy titul')", timeout=20_000)
+    assert page.evaluate("document.documentElement.lang") == "hsb"
+    page.close()
 
 
 def test_startup_with_broken_content_says_where_and_exits(tmp_path):

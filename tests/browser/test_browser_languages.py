@@ -1,0 +1,147 @@
+"""The built site in a real browser, continued: language switching, what search engines see, and screenshots
+(tests/browser/test_browser.py has the crawl of every page, the keyboard and privacy). A file of its own, so
+that pytest-xdist's --dist loadfile runs it beside the crawl."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from browser import ARTIFACTS, WIDTHS
+from test_browser import browser, content, server, site_pages  # noqa: F401 - fixtures used below
+from sitegen.review import langguard
+from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
+
+
+# --- 4. Language switching ------------------------------------------------------------------
+
+def test_the_switcher_opens_the_same_page_in_each_language(server, browser, content):
+    names = {language.code: language.name for language in content.languages}
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    for language in content.languages:
+        for slug in content.workshop_slugs[:2]:
+            for target in content.languages:
+                page.goto(server.url(page_url(language, WORKSHOPS, slug)), wait_until="networkidle")
+                page.click(".md-select .md-header__button")
+                link = page.locator(f".md-select__link[hreflang={target.code}]")
+                assert link.inner_text().strip().startswith(names[target.code]), "native names"
+                assert link.get_attribute("lang") == target.code
+                link.click()
+                page.wait_for_load_state("networkidle")
+                assert server.path(page.url) == page_url(target, WORKSHOPS, slug)
+    page.close()
+
+
+@pytest.mark.parametrize("locale", ["de-DE", "en-GB", "hsb-DE", "pl-PL"])
+def test_no_redirect_by_browser_language(server, browser, content, locale):
+    context = browser.new_context(locale=locale, extra_http_headers={"Accept-Language": locale})
+    page = context.new_page()
+    for language in content.languages:
+        for url in (page_url(language, HOME), page_url(language, FAQ)):
+            page.goto(server.url(url), wait_until="networkidle")
+            page.wait_for_timeout(200)
+            assert server.path(page.url) == url
+            assert page.evaluate("() => document.documentElement.lang") == language.code
+    context.close()
+
+
+# --- 5. Discoverability ---------------------------------------------------------------------
+
+HEAD = """() => ({
+    lang: document.documentElement.lang,
+    description: document.querySelector('meta[name=description]')?.content,
+    alternates: [...document.querySelectorAll('link[rel=alternate][hreflang]')].map(l => [l.hreflang, l.href]),
+    canonical: document.querySelector('link[rel=canonical]')?.href,
+    jsonld: [...document.querySelectorAll('script[type="application/ld+json"]')].map(s => JSON.parse(s.text)),
+    questions: [...document.querySelectorAll('.md-content h2')].map(h => h.textContent.trim()),
+})"""
+
+
+def test_every_page_has_hreflang_alternates_and_a_description_in_its_language(server, browser, content):
+    codes = [language.code for language in content.languages]
+    page = browser.new_page()
+    descriptions = {}
+    for code, url in site_pages(content):
+        if url.endswith("404.html"):
+            continue
+        page.goto(server.url(url))
+        head = page.evaluate(HEAD)
+        assert head["lang"] == code
+        assert [lang for lang, _ in head["alternates"]] == codes + ["x-default"], url
+        targets = {lang: server.path(href) for lang, href in head["alternates"]}
+        assert targets["x-default"] == targets[codes[0]]
+        assert all(href.startswith(server.origin + "/") for _, href in head["alternates"])
+        assert server.path(head["canonical"]) == url
+        description = head["description"]
+        assert description and description not in descriptions, (url, descriptions.get(description))
+        descriptions[description] = url
+        finding = langguard.wrong_language(description, code, codes)
+        assert finding is None, (url, description, finding)
+    page.close()
+
+
+def test_sitemap_lists_every_page_with_its_alternates(server, browser, content):
+    page = browser.new_page()
+    response = page.request.get(server.url("sitemap.xml"))
+    assert response.ok
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = ET.fromstring(response.body()).findall("s:url", ns)
+    codes = [language.code for language in content.languages]
+    listed = {server.path(url.find("s:loc", ns).text) for url in urls}
+    assert listed == {url for _, url in site_pages(content) if not url.endswith("404.html")}
+    for url in urls:
+        alternates = {link.get("hreflang"): server.path(link.get("href")) for link in url.findall("x:link", ns)}
+        assert sorted(alternates) == sorted(codes + ["x-default"])
+        assert alternates["x-default"] == alternates[codes[0]]
+        assert server.path(url.find("s:loc", ns).text) in alternates.values()
+        for href in alternates.values():
+            assert page.request.get(server.url(href)).ok
+    page.close()
+
+
+def test_faq_pages_carry_faqpage_data_in_their_language(server, browser, content):
+    page = browser.new_page()
+    for language in content.languages:
+        page.goto(server.url(page_url(language, FAQ)))
+        head = page.evaluate(HEAD)
+        [data] = head["jsonld"]
+        assert data["@type"] == "FAQPage" and data["inLanguage"] == language.code
+        questions = [entry["name"] for entry in data["mainEntity"]]
+        assert questions == head["questions"] and len(questions) == len(content.source.faq.questions)
+        assert all(entry["acceptedAnswer"]["text"] for entry in data["mainEntity"])
+        page.goto(server.url(page_url(language, HOME)))
+        assert page.evaluate(HEAD)["jsonld"] == [], "only the FAQ pages are FAQ pages"
+    page.close()
+
+
+def test_each_language_has_its_own_404_page(server, browser, content):
+    page = browser.new_page()
+    for language in content.languages:
+        response = page.goto(server.url(page_url(language, HOME) + "no-such-page/"), wait_until="networkidle")
+        assert response.status == 404
+        page.wait_for_function(f"() => document.documentElement.lang === '{language.code}'")
+        not_found = content.by_language[language.code].site.not_found
+        assert page.text_content("h1").strip() == not_found.title
+        assert page.locator("meta[name=robots]").get_attribute("content") == "noindex"
+    page.close()
+
+
+# --- 6. Screenshots -------------------------------------------------------------------------
+
+def test_screenshots_of_home_and_a_workshop_page(server, browser, content):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    slug = "unternehmen-wirtschaftsentwicklung-fachkraeftesicherung"  # the longest titles
+    written = []
+    for width_name, width in WIDTHS.items():
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for language in content.languages:
+            for name, url in (("home", page_url(language, HOME)), ("workshop", page_url(language, WORKSHOPS, slug))):
+                page.goto(server.url(url), wait_until="networkidle")
+                path = folder / f"{language.code}-{name}-{width_name}.png"
+                page.screenshot(path=str(path), full_page=True)
+                written.append(path)
+        page.close()
+    assert all(path.stat().st_size > 10_000 for path in written)
+    assert len(written) == len(content.languages) * 2 * len(WIDTHS)
