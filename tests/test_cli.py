@@ -181,3 +181,13 @@ def test_po_exchange_through_the_command_line(project, run, tmp_path):
     assert "  - Nowy prěni cil.\n" in (project / "content/hsb/workshops/beispiel.yaml").read_text(encoding="utf-8")
     code, _, err = run("--root", str(project), "export-po", "--lang", "de", "--out", str(out))
     assert code == 2 and "'de' is not a translation language" in err
+
+
+def test_a_root_that_is_not_a_folder_is_a_usage_error(tmp_path, run):
+    for root in (tmp_path / "missing", tmp_path / "file.txt"):
+        if root.name == "file.txt":
+            root.write_text("x", encoding="utf-8")
+        code, out, err = run("--root", str(root), "check")
+        assert (code, out) == (2, "")
+        assert err == (f"sitegen: --root '{root}' is not a folder; give the project folder, the one that holds "
+                       "content/ (default: the current folder)\n")

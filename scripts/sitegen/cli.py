@@ -26,7 +26,11 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
 def _paths(args: argparse.Namespace) -> pipeline.Paths:
-    return pipeline.Paths.for_root(Path(args.root))
+    root = Path(args.root)
+    if not root.is_dir():  # a command-line option: checked where it enters
+        raise UsageError(f"--root '{args.root}' is not a folder; give the project folder, the one that holds "
+                         "content/ (default: the current folder)")
+    return pipeline.Paths.for_root(root)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -19,9 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from test_browser import browser, content, server  # noqa: F401 - fixtures used below
 from browser import ARTIFACTS
-from conftest import REPOSITORY
-from sitegen.content.tree import load_content
 from sitegen.core.urls import HOME, WORKSHOPS, page_url
 
 BUDGET = 120 * 1024  # bytes on the wire, per page
@@ -127,23 +126,6 @@ def write_report(weights: list[PageWeight]) -> None:
     }
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "page-weight.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def content():
-    return load_content(REPOSITORY / "content", REPOSITORY)
-
-
-@pytest.fixture(scope="module")
-def server(served_site):
-    """The real site, built once for the session and served (tests/conftest.py)."""
-    return served_site
-
-
-@pytest.fixture(scope="module")
-def browser(chromium):
-    """The session's one Chromium (tests/conftest.py)."""
-    return chromium
 
 
 @pytest.fixture(scope="module")
