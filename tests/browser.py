@@ -79,3 +79,12 @@ def build_and_serve(tmp: Path) -> Server:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def load_together(visits: list[tuple[object, str]], until: str = "networkidle") -> None:
+    """Load each (page, address) at once, then wait until each page has reached `until`: the pages load side
+    by side, so their waits (networkidle: no request for half a second) overlap instead of adding up."""
+    for page, url in visits:
+        page.goto(url, wait_until="commit")
+    for page, _ in visits:
+        page.wait_for_load_state(until)

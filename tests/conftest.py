@@ -230,9 +230,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
             seen.add(key)
     collected = {item.path.relative_to(TESTS).as_posix() for item in items}
+    order_heaviest_files_first(items)
     stale = sorted(key for key in set(SLOW) - seen if key.split("::")[0] in collected)
     if stale and not config.getoption("keyword") and not config.getoption("markexpr"):
         warnings.warn(pytest.PytestConfigWarning(f"tests/conftest.py SLOW names tests that do not exist: {stale}"))
+
+
+# The order in which pytest-xdist hands out the files (`make test` passes --no-loadscope-reorder, which keeps this
+# order; by default it sorts files by their number of tests, so the few long browser and kill tests came last
+# and one worker ran them alone while the other idled): files with browser tests first, then those that build
+# sites, then those with slow tests, then the rest, so that the many short unit tests fill the end on both.
+MARKER_ORDER = ("browser", "site", "slow")
+
+
+def order_heaviest_files_first(items) -> None:
+    rank: dict[Path, int] = {}
+    for item in items:
+        marks = {mark.name for mark in item.iter_markers()}
+        item_rank = next((n for n, name in enumerate(MARKER_ORDER) if name in marks), len(MARKER_ORDER))
+        rank[item.path] = min(rank.get(item.path, item_rank), item_rank)
+    items.sort(key=lambda item: rank[item.path])  # stable: each file's tests keep their order
 
 
 # Fixtures outside tests/site/ that build whole sites with MkDocs, by the file they are defined in ("" for

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import ARTIFACTS, WIDTHS
+from browser import ARTIFACTS, WIDTHS, load_together
 from conftest import REPOSITORY
 from sitegen.content.tree import load_content
 from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
@@ -76,7 +76,7 @@ class Crawl:
 
 
 def axe_violations(axe: Axe, page, where: str) -> list[dict]:
-    result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     return [{"where": where, "rule": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [node["target"] for node in v["nodes"]][:5]} for v in result.response["violations"]]
 
@@ -108,6 +108,9 @@ def open_search(page, word: str):
     page.wait_for_timeout(300)  # the search answers as one types; let the last answer arrive
 
 
+TABS = 9  # pages the crawl loads at once, so that their waits for a quiet network overlap
+
+
 @pytest.fixture(scope="module")
 def crawl(content, server, browser) -> Crawl:
     found = Crawl()
@@ -116,18 +119,24 @@ def crawl(content, server, browser) -> Crawl:
     found.pages = len(pages)
     for width_name, width in WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": 900})
-        page = context.new_page()
-        page.on("request", lambda request: found.requests.append(request.url))
-        page.on("response", lambda response: response.status >= 400 and found.failed.append(
+        context.on("request", lambda request: found.requests.append(request.url))
+        context.on("response", lambda response: response.status >= 400 and found.failed.append(
             (response.url, response.status)))
-        for code, url in pages:
-            page.goto(server.url(url), wait_until="networkidle")
-            found.visits.append((width_name, url))
-            found.violations += axe_violations(axe, page, f"{url} at {width}px")
-            scroll = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            if scroll > 0:
-                found.overflow.append((url, width_name, scroll))
-        # The search dialog, open with results, in each language.
+        tabs = [context.new_page() for _ in range(TABS)]
+        for start in range(0, len(pages), TABS):
+            batch = list(zip(tabs, [url for _, url in pages[start:start + TABS]]))
+            load_together([(tab, server.url(url)) for tab, url in batch])
+            for page, url in batch:
+                found.visits.append((width_name, url))
+                found.violations += axe_violations(axe, page, f"{url} at {width}px")
+                scroll = page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                if scroll > 0:
+                    found.overflow.append((url, width_name, scroll))
+        for tab in tabs:
+            tab.close()
+        # The search dialog, open with results, in each language (in a page of its own: the one in front).
+        page = context.new_page()
         for language in content.languages:
             page.goto(server.url(page_url(language, HOME)), wait_until="networkidle")
             open_search(page, SEARCH_WORDS.get(language.code, "a"))

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from browser import ARTIFACTS, WIDTHS
+from browser import ARTIFACTS, WIDTHS, load_together
 from test_browser import browser, content, server, site_pages  # noqa: F401 - fixtures used below
 from sitegen.review import langguard
 from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
@@ -22,13 +22,13 @@ def test_the_switcher_opens_the_same_page_in_each_language(server, browser, cont
     for language in content.languages:
         for slug in content.workshop_slugs[:2]:
             for target in content.languages:
-                page.goto(server.url(page_url(language, WORKSHOPS, slug)), wait_until="networkidle")
+                page.goto(server.url(page_url(language, WORKSHOPS, slug)))
                 page.click(".md-select .md-header__button")
                 link = page.locator(f".md-select__link[hreflang={target.code}]")
                 assert link.inner_text().strip().startswith(names[target.code]), "native names"
                 assert link.get_attribute("lang") == target.code
-                link.click()
-                page.wait_for_load_state("networkidle")
+                with page.expect_navigation():  # until the page the link opens has loaded
+                    link.click()
                 assert server.path(page.url) == page_url(target, WORKSHOPS, slug)
     page.close()
 
@@ -36,13 +36,13 @@ def test_the_switcher_opens_the_same_page_in_each_language(server, browser, cont
 @pytest.mark.parametrize("locale", ["de-DE", "en-GB", "hsb-DE", "pl-PL"])
 def test_no_redirect_by_browser_language(server, browser, content, locale):
     context = browser.new_context(locale=locale, extra_http_headers={"Accept-Language": locale})
-    page = context.new_page()
-    for language in content.languages:
-        for url in (page_url(language, HOME), page_url(language, FAQ)):
-            page.goto(server.url(url), wait_until="networkidle")
-            page.wait_for_timeout(200)
-            assert server.path(page.url) == url
-            assert page.evaluate("() => document.documentElement.lang") == language.code
+    visits = [(context.new_page(), url, language.code) for language in content.languages
+              for url in (page_url(language, HOME), page_url(language, FAQ))]
+    load_together([(page, server.url(url)) for page, url, _ in visits])
+    visits[-1][0].wait_for_timeout(200)  # and a little longer, for a script that would redirect late
+    for page, url, code in visits:
+        assert server.path(page.url) == url
+        assert page.evaluate("() => document.documentElement.lang") == code
     context.close()
 
 
@@ -138,7 +138,7 @@ def test_screenshots_of_home_and_a_workshop_page(server, browser, content):
         page = browser.new_page(viewport={"width": width, "height": 900})
         for language in content.languages:
             for name, url in (("home", page_url(language, HOME)), ("workshop", page_url(language, WORKSHOPS, slug))):
-                page.goto(server.url(url), wait_until="networkidle")
+                page.goto(server.url(url))  # until "load"; the screenshot waits for the fonts
                 path = folder / f"{language.code}-{name}-{width_name}.png"
                 page.screenshot(path=str(path), full_page=True)
                 written.append(path)
