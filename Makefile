@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check build status clean setup hooks bench
+.PHONY: site test test-fast serve check build status clean setup hooks bench messages
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -47,7 +47,19 @@ bench: setup  ## benchmarks at N = 5, 100 and 1000 workshops per language, live 
 hooks: setup  ## install the git pre-commit hook: checks content, JSON Schemas and workflows
 	$(BIN)/pre-commit install
 
-setup: $(STAMP)
+# sitegen's messages, German and English: the catalogs (.po) are written by hand and committed; set-up
+# compiles each one (.mo, never committed) when it has changed.
+CATALOGS := $(wildcard scripts/sitegen/locale/*/LC_MESSAGES/sitegen.po)
+
+setup: $(STAMP) $(CATALOGS:.po=.mo)
+
+%/LC_MESSAGES/sitegen.mo: %/LC_MESSAGES/sitegen.po $(STAMP)
+	@rm -f $@
+	$(BIN)/pybabel -q compile --domain sitegen --input-file $< --output-file $@
+	@test -s $@ || { echo "$<: not compiled (a fuzzy catalog is skipped); run make messages" >&2; exit 1; }
+
+messages: setup  ## after changing a message in scripts/sitegen: add new messages to the catalogs, drop old ones
+	$(BIN)/python scripts/update_messages.py
 
 # Debian's python3 creates a virtualenv only with python3-venv (ensurepip lives there). A venv whose
 # creation failed for want of it has a python but no pip; making it again over the old one repairs it.

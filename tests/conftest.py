@@ -26,7 +26,12 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.cli import main
+# The tests read sitegen's messages in English, the language they are written in; the German ones are
+# tested where that is the point (tests/core/test_messages.py, tests/test_docs.py). Set before any
+# sitegen process starts, so every process of the suite inherits it.
+os.environ["SITEGEN_MESSAGES"] = "en"
+
+from sitegen.cli import main  # noqa: E402 - after the environment it must see
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"

@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from sitegen.content.status import Records
 from sitegen.core.errors import Problem, display_path
 from sitegen.core.fields import TextField
+from sitegen.core.messages import _
 from sitegen.core.model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText
 from sitegen.core.urls import reserved_name_problem
 from sitegen.read.load import Document
@@ -33,8 +34,8 @@ def workshop_item(slug: str) -> str:
 def workshop_name_problem(name: str) -> str | None:
     """Why `name` (a file name without .yaml) cannot name a workshop, or None."""
     if not SLUG_PATTERN.match(name):
-        return ("the file name must be a short name of lowercase letters a-z, digits and hyphens, "
-                "e.g. innovation-digitalisierung.yaml")
+        return _("the file name must be a short name of lowercase letters a-z, digits and hyphens, "
+                 "e.g. innovation-digitalisierung.yaml")
     return reserved_name_problem(name, "workshop")
 
 

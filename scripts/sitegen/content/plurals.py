@@ -16,6 +16,7 @@ from babel import Locale, UnknownLocaleError
 
 from sitegen.core.errors import Problem
 from sitegen.core.fields import TextField
+from sitegen.core.messages import _
 from sitegen.read.load import Document
 from sitegen.core.model import PLURAL_CATEGORIES, PluralText
 
@@ -50,8 +51,9 @@ def check(code: str, language_name: str, model, document: Document) -> list[Prob
     if plurals is None:
         return []
     if expected is None:
-        return [document.problem((PLURALS,), f"CLDR has no plural rules for the language '{code}', so its "
-                                 "plural forms are unknown; check the language code in content/languages.yaml")]
+        return [document.problem((PLURALS,), _("CLDR has no plural rules for the language '{code}', so its plural "
+                                               "forms are unknown; check the language code in "
+                                               "content/languages.yaml").format(code=code))]
     problems = []
     for name, info in type(plurals).model_fields.items():
         value: PluralText = getattr(plurals, name)
@@ -61,15 +63,22 @@ def check(code: str, language_name: str, model, document: Document) -> list[Prob
         extra = [category for category in present if category not in expected]
         forms = ", ".join(expected)
         if missing:
-            problems.append(document.problem((PLURALS, key), f"{language_name} has the plural forms {forms} "
-                                             f"(CLDR); add {', '.join(missing)}"))
+            # TRANSLATORS: {language} is the language's own name ("English"); {forms} and {missing} are lists
+            # of plural categories, which are field names ("one, two, few, other")
+            problems.append(document.problem((PLURALS, key), _("{language} has the plural forms {forms} (CLDR); "
+                                                               "add {missing}").format(
+                language=language_name, forms=forms, missing=", ".join(missing))))
         for category in extra:
-            problems.append(document.problem((PLURALS, key, category), f"{language_name} has no plural form "
-                                             f"'{category}' (CLDR: {forms}); delete this line"))
+            # TRANSLATORS: {language} is the language's own name ("English"); {category} and {forms} are plural
+            # categories, which are field names ("two"; "one, other")
+            problems.append(document.problem((PLURALS, key, category), _("{language} has no plural form "
+                                                                         "'{category}' (CLDR: {forms}); delete this "
+                                                                         "line").format(
+                language=language_name, category=category, forms=forms)))
         for category in present:
             if category in expected and "#" not in getattr(value, category):
-                problems.append(document.problem((PLURALS, key, category), "write '#' where the number goes, "
-                                                 "e.g. '# Suchergebnisse'"))
+                problems.append(document.problem((PLURALS, key, category), _("write '#' where the number goes, "
+                                                                             "e.g. '# Suchergebnisse'")))
     return problems
 
 

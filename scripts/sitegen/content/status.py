@@ -23,6 +23,7 @@ from sitegen.read import schema
 from sitegen.core.errors import ContentError, Problem
 from sitegen.core.fields import TextField
 from sitegen.core.inline import plain_text
+from sitegen.core.messages import _
 from sitegen.read.load import Document
 from sitegen.read.validate import double_quoted
 from sitegen.core.model import FINGERPRINT_PATTERN, RECORD_ITEM_PATTERN
@@ -68,20 +69,22 @@ def load_records(document: Document) -> Records:
     problems: list[Problem] = []
     records: Records = {}
     if not isinstance(data, dict):
-        problems.append(document.problem((), "this file must map file names to fields; "
-                                         "delete it and run `sitegen mark-current` to write it again"))
+        problems.append(document.problem((), _("this file must map file names to fields; "
+                                               "delete it and run `sitegen mark-current` to write it again")))
     else:
         for item, fields in data.items():
             if not isinstance(item, str) or not _RECORD_ITEM.match(item) or not isinstance(fields, dict):
-                problems.append(document.problem((item,), "expected a content file name (site.yaml, faq.yaml, "
-                                                 "theme.yaml or workshops/<name>.yaml) with its fields; delete this "
-                                                 "entry and run `sitegen mark-current` to write it again"))
+                problems.append(document.problem((item,), _("expected a content file name (site.yaml, faq.yaml, "
+                                                            "theme.yaml or workshops/<name>.yaml) with its fields; "
+                                                            "delete this entry and run `sitegen mark-current` to "
+                                                            "write it again")))
                 continue
             records[item] = {}
             for name, value in fields.items():
                 if not isinstance(name, str) or not isinstance(value, str) or not _FINGERPRINT.match(value):
-                    problems.append(document.problem((item, name), "expected a fingerprint of 16 hexadecimal "
-                                                     "digits; run `sitegen mark-current` to write it again"))
+                    problems.append(document.problem((item, name), _("expected a fingerprint of 16 hexadecimal "
+                                                                     "digits; run `sitegen mark-current` to write "
+                                                                     "it again")))
                     continue
                 records[item][name] = value
     if problems:

@@ -14,6 +14,7 @@ from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.read.languages import LANGUAGES_FILE, languages_from
 from sitegen.read.load import MAX_RECORDS_BYTES, Document, load_document
 from sitegen.core.fields import TextField, shared_field_names, text_fields, translation_model
+from sitegen.core.messages import CATALOGS, _
 from sitegen.core.model import Faq, Language, SiteText, ThemeText, Workshop
 from sitegen.content.status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from sitegen.read.validate import validate
@@ -184,8 +185,8 @@ def _content(tree: ContentTree) -> Content:
                         reviewed, paths[item]))
             for extra in own_by_key.values():
                 warnings.append(Problem(extra.file, extra.line, extra.column,
-                                        "the German file has no such entry, so this text is not shown; delete it, "
-                                        "or add the entry to the German file first", level="warning"))
+                                        _("the German file has no such entry, so this text is not shown; delete it, "
+                                          "or add the entry to the German file first"), level="warning"))
             state = {(s.item, s.source.path): s for s in texts.status}
 
             def view(item: str, texts=texts, state=state):
@@ -197,8 +198,10 @@ def _content(tree: ContentTree) -> Content:
             texts.workshops = {slug: view(workshop_item(slug)) for slug in sorted(tree.source_slugs)}
             missing_files = [item for item in items if item not in files]
             for item in missing_files:
-                warnings.append(Problem(paths[item], 0, 0, f"the translation is missing; readers of '{code}' see "
-                                        "the German text, marked as German", level="warning"))
+                # TRANSLATORS: {code} is a language code ("en")
+                warnings.append(Problem(paths[item], 0, 0, _("the translation is missing; readers of '{code}' see "
+                                                             "the German text, marked as German").format(code=code),
+                                        level="warning"))
         by_language[code] = texts
     return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings))
 
@@ -214,7 +217,13 @@ def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseM
         problems.extend(error.problems)
 
 
-@functools.lru_cache(maxsize=None)
 def _shared_hints(model: type[BaseModel]) -> dict[str, str]:
-    return {name: f"'{name}' is the same in every language and comes from the German file; delete it here"
-            for name in shared_field_names(model)}
+    return _shared_hints_in(model, CATALOGS.language)
+
+
+@functools.lru_cache(maxsize=None)
+def _shared_hints_in(model: type[BaseModel], language: str) -> dict[str, str]:
+    """The hints in the language of the messages (`language`: part of the cache key only)."""
+    # TRANSLATORS: {name} is a field name ("phone")
+    return {name: _("'{name}' is the same in every language and comes from the German file; delete it here").format(
+        name=name) for name in shared_field_names(model)}

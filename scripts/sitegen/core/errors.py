@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitegen.core.messages import _
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -21,12 +23,18 @@ class Problem:
 
     def format(self) -> str:
         """Render as `path:line:col: message`, the format editors and IDEs understand."""
-        where = self.path
+        where = one_line(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        prefix = "" if self.level == "error" else f"[{self.level}] "
+        if self.level == "error":
+            prefix = ""
+        elif self.level == "warning":
+            # TRANSLATORS: the mark in front of a warning: "content/de/faq.yaml:4:7: [warning] unknown word …"
+            prefix = _("[warning]") + " "
+        else:
+            prefix = f"[{self.level}] "
         # One problem, one line: a line break or control character quoted from the content is shown
         # escaped, so no text can make up a line that looks like a message of its own.
         return f"{where}: {prefix}{one_line(self.message)}"

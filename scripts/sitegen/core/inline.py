@@ -17,6 +17,8 @@ import unicodedata
 from html.entities import html5
 from typing import NamedTuple
 
+from sitegen.core.messages import N_, _
+
 # A BCP 47 tag as far as this site needs: a language, then optional script or region subtags.
 LANGUAGE_TAG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 MARKUP = re.compile(r"\[([^\[\]\n]+)\]\{lang=(" + LANGUAGE_TAG + r")\}")
@@ -71,17 +73,18 @@ def markup_problem(text: str) -> str | None:
     if foreign:
         return foreign
     if malformed(text):
-        return ("the language markup is not well formed; write the phrase in square brackets followed by "
-                "its language, like [Budyšin]{lang=hsb}")
+        return _("the language markup is not well formed; write the phrase in square brackets followed by its "
+                 "language, like [Budyšin]{lang=hsb}")
     for part in split_parts(text):
         if part.lang is not None and not _known_language(part.lang):
-            return (f"'{part.lang}' in {{lang={part.lang}}} is not a known language code; use a code like "
-                    "de, en, hsb, dsb, pl or cs")
+            return _("'{code}' in {{lang={code}}} is not a known language code; use a code like de, en, hsb, dsb, pl "
+                     "or cs").format(code=part.lang)
     return None
 
 
 # Markup of other kinds, each with what an editor is told: what was found, and what to write instead.
-# Checked in this order, so that an autolink is called a link and not HTML.
+# Checked in this order, so that an autolink is called a link and not HTML. The messages are translated
+# where they are used.
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 # `<` starts a tag, an end tag, a comment or a declaration only before a letter, `/`, `!` or `?`:
 # "Kinder < 10", "a <= b" and "<3" are plain text.
@@ -94,15 +97,20 @@ _REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9A-Fa-f]+;|(?:"
                                           key=len, reverse=True))
                         + "))")
 _FOREIGN = (
-    (_AUTOLINK, "a text may not contain links, like {found} here; write the address as plain text, "
-                "or put the link into a workshop's links: list"),
-    (_HTML, "a text may not contain HTML, like {found} here; write plain text, and put a space after "
-            "'<' where it means 'less than'"),
-    (_IMAGE, "a text may not contain images, like {found} here; remove it"),
-    (_LINK, "a text may not contain Markdown links, like {found} here; write the words only, "
-            "and put the link into a workshop's links: list"),
-    (_REFERENCE, "a text may not contain HTML character references, like {found} here; "
-                 "write the character itself"),
+    # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
+    (_AUTOLINK, N_("a text may not contain links, like {found} here; write the address as plain text, or put the "
+                   "link into a workshop's links: list")),
+    # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
+    (_HTML, N_("a text may not contain HTML, like {found} here; write plain text, and put a space after '<' where "
+               "it means 'less than'")),
+    # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
+    (_IMAGE, N_("a text may not contain images, like {found} here; remove it")),
+    # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
+    (_LINK, N_("a text may not contain Markdown links, like {found} here; write the words only, and put the link "
+               "into a workshop's links: list")),
+    # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
+    (_REFERENCE, N_("a text may not contain HTML character references, like {found} here; write the character "
+                    "itself")),
 )
 
 
@@ -118,9 +126,14 @@ def blank_problem(text: str) -> str | None:
             return None
     blank = next((c for c in text if not c.isspace() and c in _BLANK_LOOKING), None) or next(
         (c for c in text if not c.isspace()), None)
-    shown = f" such as U+{ord(blank):04X} {unicodedata.name(blank, 'without a name')}" if blank else ""
-    return (f"this text has no visible letter or digit (only punctuation, spaces or blank-looking characters"
-            f"{shown}); write a text a reader can see")
+    if blank is None:
+        return _("this text has no visible letter or digit (only punctuation, spaces or blank-looking characters); "
+                 "write a text a reader can see")
+    # TRANSLATORS: said of a character that has no Unicode name, used as {name} in "… such as U+0080 {name}"
+    name = unicodedata.name(blank, None) or _("without a name")
+    # TRANSLATORS: {name} is the character's Unicode name, e.g. HANGUL FILLER
+    return _("this text has no visible letter or digit (only punctuation, spaces or blank-looking characters such "
+             "as U+{code} {name}); write a text a reader can see").format(code=f"{ord(blank):04X}", name=name)
 
 
 def text_problem(text: str) -> str | None:
@@ -139,7 +152,7 @@ def foreign_markup(text: str) -> str | None:
     for pattern, message in _FOREIGN:
         match = pattern.search(text)
         if match:
-            return message.format(found=_quote(match.group()))
+            return _(message).format(found=_quote(match.group()))
     return None
 
 

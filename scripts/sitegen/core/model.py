@@ -321,6 +321,9 @@ class LanguageList(ContentModel):
 
     languages: list[Language] = Field(min_length=1, description="Die Sprachen; die Quellsprache (source: true) "
                                       "steht im Wurzelverzeichnis der Website, jede andere unter /<code>/.")
+    messages: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z]{2,3}$")] | None = Field(
+        None, description="Sprache der Meldungen von sitegen (de oder en), wenn weder SITEGEN_MESSAGES noch "
+        "LANGUAGE, LC_ALL, LC_MESSAGES oder LANG eine davon nennt; weglassen: Englisch.")
 
 
 # translated-from.yaml: which German text each translated field was made from. sitegen writes it

@@ -6,6 +6,7 @@ import re
 from posixpath import relpath
 from urllib.parse import urlsplit
 
+from sitegen.core.messages import N_, _
 from sitegen.core.model import URL_PATTERN, Language
 
 HOME, WORKSHOPS, FAQ = "home", "workshops", "faq"
@@ -19,16 +20,28 @@ MAX_NAME_LENGTH = 80
 
 
 def reserved_name_problem(name: str, what: str) -> str | None:
-    """Why `name` cannot be the short name of a workshop or a language code, or None."""
+    """Why `name` cannot be the short name of a workshop (`what="workshop"`) or a language code ("language"),
+    or None."""
     if name == OVERVIEW_NAME and what == "workshop":
-        return (f"'{name}' cannot be the short name of a workshop: /{WORKSHOPS}/{name}/ is the overview page of all "
-                "workshops, and a workshop of that name would overwrite it; rename the file")
+        return _("'{name}' cannot be the short name of a workshop: /{folder}/{name}/ is the overview page of all "
+                 "workshops, and a workshop of that name would overwrite it; rename the file").format(
+                     name=name, folder=WORKSHOPS)
     if name in WINDOWS_DEVICE_NAMES:
-        return (f"'{name}' cannot name a {what}: Windows reserves it for a device, so the file could not be "
-                "checked out there; choose another name")
+        if what == "language":
+            message = _("'{name}' cannot name a language: Windows reserves it for a device, so the file could not "
+                        "be checked out there; choose another name")
+        else:
+            message = _("'{name}' cannot name a workshop: Windows reserves it for a device, so the file could not "
+                        "be checked out there; choose another name")
+        return message.format(name=name)
     if len(name) > MAX_NAME_LENGTH:
-        return (f"the short name of a {what} may have at most {MAX_NAME_LENGTH} characters, this one has "
-                f"{len(name)}; shorten it")
+        if what == "language":
+            message = _("the short name of a language may have at most {limit} characters, this one has {count}; "
+                        "shorten it")
+        else:
+            message = _("the short name of a workshop may have at most {limit} characters, this one has {count}; "
+                        "shorten it")
+        return message.format(limit=MAX_NAME_LENGTH, count=len(name))
     return None
 
 
@@ -80,8 +93,10 @@ def page_address(site_url: str | None, url: str) -> str:
 # control characters or " < > \ ^ ` { | }), web addresses only. Other addresses are made by appending
 # paths to them, so they have no query or fragment; and no ' or &, which escaping would change.
 _BASE_ADDRESS = re.compile(r"https?://[^?#'&]*")
-BASE_ADDRESS_RULE = ("must be an http:// or https:// address with a host name, without a user name, query (?), "
-                     "fragment (#), spaces, quotes or the characters < > \\ ^ ` { | } &")
+# Translate it where it is used: `_(BASE_ADDRESS_RULE)`.
+# TRANSLATORS: what an address must be, said of a setting: "SITE_URL {rule}, not 'x'; set it to e.g. …"
+BASE_ADDRESS_RULE = N_("must be an http:// or https:// address with a host name, without a user name, query (?), "
+                       "fragment (#), spaces, quotes or the characters < > \\ ^ ` { | } &")
 
 
 def is_base_address(value: object) -> bool:

@@ -31,6 +31,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 from sitegen.core.errors import one_line
+from sitegen.core.messages import N_, _
 
 SITE_MARKER = ".sitegen-site"  # a dot-file: MkDocs leaves it when it cleans a site_dir, and never copies it
 SITE_MARKER_TEXT = (
@@ -45,8 +46,12 @@ PROJECT_FILES = ("mkdocs.yml", "pyproject.toml", ".git")
 DEFAULT_SITE = "site"
 WORK_SUFFIX = ".sitegen"
 WORK_ENTRIES = {"lock": "file", "new": "folder", "old": "folder"}
-FIX = "build into a folder of its own, e.g. --site-dir site"
-FIX_OTHER = "move it elsewhere, or build into another folder (--site-dir)"
+# TRANSLATORS: an instruction, used as {fix} at the end of the messages about a folder sitegen refuses to
+# replace ("the site folder 'x' is a file, not a folder, and sitegen would replace it; {fix}")
+FIX = N_("build into a folder of its own, e.g. --site-dir site")
+# TRANSLATORS: an instruction, used as {fix} at the end of the messages about the staging folder beside the site
+# folder ("… but that folder holds x, which sitegen did not put there; {fix}")
+FIX_OTHER = N_("move it elsewhere, or build into another folder (--site-dir)")
 
 
 class UnsafeOutput(Exception):
@@ -66,89 +71,126 @@ def write_site_marker(folder: Path) -> None:
     (folder / SITE_MARKER).write_text(SITE_MARKER_TEXT, encoding="utf-8")
 
 
+def _site_folder() -> str:
+    # TRANSLATORS: a noun phrase, used as {what} in the messages about the folder sitegen builds the site into
+    # ("{what} has an empty name …", "… and sitegen replaces {what} as a whole; …")
+    return _("the site folder")
+
+
 def check_output_folder(folder: str | os.PathLike, root: Path, marker: str = SITE_MARKER,
-                        what: str = "the site folder") -> Path:
+                        what: str | None = None) -> Path:
     """Raise UnsafeOutput unless sitegen may replace `folder` (relative to the project folder `root`, or
     absolute) as a whole with what it builds; return the folder to replace, its parent's symbolic links
-    resolved. `marker`: the file that every folder sitegen built holds; `what`: the folder in messages."""
+    resolved. `marker`: the file that every folder sitegen built holds; `what`: the folder in messages,
+    already translated (default: "the site folder")."""
+    what = _site_folder() if what is None else what
+    fix = _(FIX)
     given = os.fspath(folder)
     if not given.strip():
-        raise UnsafeOutput(f"{what} has an empty name ('{given}'), which means the project folder itself; {FIX} "
-                           "(in a script, an unset variable gives an empty name)")
-    label = f"{what} '{given}'"
+        raise UnsafeOutput(_("{what} has an empty name ('{given}'), which means the project folder itself; {fix} "
+                             "(in a script, an unset variable gives an empty name)").format(
+                                 what=what, given=given, fix=fix))
+    # TRANSLATORS: the folder the messages below are about: {what} is "the site folder", {given} its name as given
+    label = _("{what} '{given}'").format(what=what, given=given)
     root = Path(os.path.realpath(root))
     path = root / given
     real = Path(os.path.realpath(path))
     place = real if path.name in ("", ".", "..") else Path(os.path.realpath(path.parent)) / path.name
 
     if real == root:
-        raise UnsafeOutput(f"{label} is the project folder itself, and sitegen replaces {what} as a whole, "
-                           f"so the whole project would be deleted; {FIX}")
+        raise UnsafeOutput(_("{label} is the project folder itself, and sitegen replaces {what} as a whole, "
+                             "so the whole project would be deleted; {fix}").format(label=label, what=what, fix=fix))
     if root.is_relative_to(real):
-        raise UnsafeOutput(f"{label} ({real}) holds the project folder, and sitegen replaces {what} as a whole, "
-                           f"so the whole project would be deleted; {FIX}")
+        raise UnsafeOutput(_("{label} ({path}) holds the project folder, and sitegen replaces {what} as a whole, "
+                             "so the whole project would be deleted; {fix}").format(
+                                 label=label, path=real, what=what, fix=fix))
     docs = Path(os.path.realpath(root / _mkdocs_dirs(root)[0]))
     if docs.is_relative_to(real):
-        raise UnsafeOutput(f"{label} is or holds the docs_dir of mkdocs.yml ({_shown(docs, root)}/), which MkDocs "
-                           f"refuses as a site_dir: the pages would be overwritten or deleted; {FIX}")
+        raise UnsafeOutput(_("{label} is or holds the docs_dir of mkdocs.yml ({docs}/), which MkDocs "
+                             "refuses as a site_dir: the pages would be overwritten or deleted; {fix}").format(
+                                 label=label, docs=_shown(docs, root), fix=fix))
     if real.is_relative_to(docs):
-        raise UnsafeOutput(f"{label} lies inside the docs_dir of mkdocs.yml ({_shown(docs, root)}/), which MkDocs "
-                           f"refuses for a site_dir: the site would be copied into itself; {FIX}")
+        raise UnsafeOutput(_("{label} lies inside the docs_dir of mkdocs.yml ({docs}/), which MkDocs "
+                             "refuses for a site_dir: the site would be copied into itself; {fix}").format(
+                                 label=label, docs=_shown(docs, root), fix=fix))
     for name in PROTECTED:
         own = Path(os.path.realpath(root / name))
-        if real == own or own.is_relative_to(real) or real.is_relative_to(own):
-            relation = "is" if real == own else "holds" if own.is_relative_to(real) else "lies inside"
-            raise UnsafeOutput(f"{label} {relation} {_shown(own, root)}/, which holds the project's own files, and "
-                               f"sitegen replaces {what} as a whole; {FIX}")
+        if real == own:
+            message = _("{label} is {folder}/, which holds the project's own files, and sitegen replaces {what} "
+                        "as a whole; {fix}")
+        elif own.is_relative_to(real):
+            message = _("{label} holds {folder}/, which holds the project's own files, and sitegen replaces "
+                        "{what} as a whole; {fix}")
+        elif real.is_relative_to(own):
+            message = _("{label} lies inside {folder}/, which holds the project's own files, and sitegen "
+                        "replaces {what} as a whole; {fix}")
+        else:
+            continue
+        raise UnsafeOutput(message.format(label=label, folder=_shown(own, root), what=what, fix=fix))
     if os.path.islink(place):
-        raise UnsafeOutput(f"{label} is a symbolic link (to {os.readlink(place)}), and sitegen would replace the "
-                           "link, not the folder it leads to; give the folder itself, or remove the link")
+        raise UnsafeOutput(_("{label} is a symbolic link (to {target}), and sitegen would replace the "
+                             "link, not the folder it leads to; give the folder itself, or remove the link").format(
+                                 label=label, target=os.readlink(place)))
     if os.path.lexists(place) and not place.is_dir():
-        raise UnsafeOutput(f"{label} is a file, not a folder, and sitegen would replace it; {FIX}")
+        raise UnsafeOutput(_("{label} is a file, not a folder, and sitegen would replace it; {fix}").format(
+            label=label, fix=fix))
     if real.is_relative_to(root):
-        tracked = _tracked_relation(real.relative_to(root), root)
-        if tracked:
-            raise UnsafeOutput(f"{label} {tracked}, and sitegen replaces {what} as a whole; {FIX}")
+        tracked = _tracked_by_git(real.relative_to(root), root)
+        if tracked is not None:
+            file, holder = tracked
+            if holder is None:
+                message = _("{label} holds files that git tracks ({file}), and sitegen replaces {what} as a whole; "
+                            "{fix}")
+            else:
+                message = _("{label} lies inside {holder}/, which holds files that git tracks ({file}), and sitegen "
+                            "replaces {what} as a whole; {fix}")
+            raise UnsafeOutput(message.format(label=label, file=file, holder=holder, what=what, fix=fix))
     if real.is_dir():
         for name in PROJECT_FILES:
             if os.path.lexists(real / name):
-                raise UnsafeOutput(f"{label} holds {name}, so it is a project of its own, and sitegen replaces "
-                                   f"{what} as a whole; {FIX}")
+                raise UnsafeOutput(_("{label} holds {name}, so it is a project of its own, and sitegen replaces "
+                                     "{what} as a whole; {fix}").format(label=label, name=name, what=what, fix=fix))
     if not place.parent.is_dir():
-        raise UnsafeOutput(f"{label} cannot be made: the folder that would hold it, {place.parent}, does not exist; "
-                           "create it first, or check the path")
+        raise UnsafeOutput(_("{label} cannot be made: the folder that would hold it, {parent}, does not exist; "
+                             "create it first, or check the path").format(label=label, parent=place.parent))
     if place.is_dir():
         if os.path.ismount(place):
-            raise UnsafeOutput(f"{label} is a mount point, which sitegen cannot replace; {FIX}")
+            raise UnsafeOutput(_("{label} is a mount point, which sitegen cannot replace; {fix}").format(
+                label=label, fix=fix))
         inside = place.is_relative_to(root)
         first = next(iter(sorted(os.listdir(place))), None)
         if not own_folder(place, root, marker) and not (inside and first is None):
             if not inside:
-                raise UnsafeOutput(f"{label} is a folder outside the project that sitegen did not build (it holds no "
-                                   f"{marker} file); outside the project sitegen builds only into a new folder or "
-                                   "one it built before: name a folder that does not exist yet")
-            raise UnsafeOutput(f"{label} holds files that sitegen did not write, such as '{first}' (a folder "
-                               f"sitegen built holds a {marker} file), and sitegen replaces {what} as a whole, so "
-                               "they would be lost; move them elsewhere, or build into another folder (--site-dir)")
+                raise UnsafeOutput(_("{label} is a folder outside the project that sitegen did not build (it holds "
+                                     "no {marker} file); outside the project sitegen builds only into a new folder "
+                                     "or one it built before: name a folder that does not exist yet").format(
+                                         label=label, marker=marker))
+            raise UnsafeOutput(_("{label} holds files that sitegen did not write, such as '{first}' (a folder "
+                                 "sitegen built holds a {marker} file), and sitegen replaces {what} as a whole, so "
+                                 "they would be lost; move them elsewhere, or build into another folder "
+                                 "(--site-dir)").format(label=label, first=first, marker=marker, what=what))
     check_work_folder(work_folder(place), root, what)
     return place
 
 
-def check_work_folder(work: Path, root: Path | None = None, what: str = "the site folder") -> None:
+def check_work_folder(work: Path, root: Path | None = None, what: str | None = None) -> None:
     """Raise UnsafeOutput unless `work` is missing or holds nothing but what write.replacing puts there:
-    its lock file and its new/ and old/ folders (none of them a symbolic link)."""
+    its lock file and its new/ and old/ folders (none of them a symbolic link). `what`: the folder it is
+    beside, in messages, already translated (default: "the site folder")."""
     if not os.path.lexists(work):
         return
-    shown = f"'{_shown(work, root)}'" if root is not None else f"'{work}'"
+    what = _site_folder() if what is None else what
+    shown = _shown(work, root) if root is not None else str(work)
     if work.is_symlink() or not work.is_dir():
-        raise UnsafeOutput(f"sitegen builds {what} in {shown} beside it, but that is not a folder of its own (a "
-                           f"file or a symbolic link); {FIX_OTHER}")
+        raise UnsafeOutput(_("sitegen builds {what} in '{work}' beside it, but that is not a folder of its own (a "
+                             "file or a symbolic link); {fix}").format(what=what, work=shown, fix=_(FIX_OTHER)))
     for name in sorted(os.listdir(work)):
         kind = WORK_ENTRIES.get(name)
         entry = work / name
         if kind is None or entry.is_symlink() or (entry.is_file() if kind == "file" else entry.is_dir()) is False:
-            raise UnsafeOutput(f"sitegen builds {what} in {shown} beside it, but that folder holds {name}, which "
-                               f"sitegen did not put there; {FIX_OTHER}")
+            raise UnsafeOutput(_("sitegen builds {what} in '{work}' beside it, but that folder holds {name}, which "
+                                 "sitegen did not put there; {fix}").format(what=what, work=shown, name=name,
+                                                                           fix=_(FIX_OTHER)))
 
 
 def own_folder(folder: Path, root: Path, marker: str = SITE_MARKER) -> bool:
@@ -190,18 +232,19 @@ def _mkdocs_dirs(root: Path) -> tuple[str, str]:
             site if isinstance(site, str) and site.strip() else DEFAULT_SITE)
 
 
-def _tracked_relation(relative: Path, root: Path) -> str | None:
-    """How the folder `relative` (inside `root`) stands to the files git tracks there, if it holds one
-    or lies inside a folder that holds one; None without git, or outside a repository."""
+def _tracked_by_git(relative: Path, root: Path) -> tuple[str, PurePosixPath | None] | None:
+    """How the folder `relative` (inside `root`) stands to the files git tracks there: (a tracked file it
+    holds, None), or (a tracked file, the folder holding it that `relative` lies inside); None if neither,
+    without git, or outside a repository."""
     folder = PurePosixPath(relative.as_posix())
     for name in _tracked_files(root):
         file = PurePosixPath(name)
         if file.is_relative_to(folder):
-            return f"holds files that git tracks ({name})"
+            return name, None
         holder = next((parent for parent in reversed(file.parents)
                        if parent != PurePosixPath(".") and folder.is_relative_to(parent)), None)
         if holder is not None:
-            return f"lies inside {holder}/, which holds files that git tracks ({name})"
+            return name, holder
     return None
 
 

@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from sitegen.core.errors import ContentError, Problem, display_path
+from sitegen.core.messages import _
 from sitegen.output.outdirs import check_work_folder, work_folder
 from sitegen.read.inputs import read_bytes
 
@@ -124,10 +125,11 @@ def _check_store(store: Path, root: Path) -> None:
     """ContentError if the store is there but is not a real folder: sitegen removes entries in it, and
     must never do so in a folder that a symbolic link leads to."""
     if os.path.lexists(store) and (store.is_symlink() or not store.is_dir()):
-        raise ContentError([Problem(display_path(store, root), 0, 0,
-                                    "sitegen keeps its generations of the pages in this folder, but it is a "
-                                    f"{'symbolic link' if store.is_symlink() else 'file'}, not a folder of its "
-                                    "own; remove it (sitegen makes it again)")])
+        message = (_("sitegen keeps its generations of the pages in this folder, but it is a symbolic link, not a "
+                     "folder of its own; remove it (sitegen makes it again)") if store.is_symlink() else
+                   _("sitegen keeps its generations of the pages in this folder, but it is a file, not a folder of "
+                     "its own; remove it (sitegen makes it again)"))
+        raise ContentError([Problem(display_path(store, root), 0, 0, message)])
 
 
 @contextmanager
@@ -197,7 +199,7 @@ def _read_generation(generation: Path | None) -> dict[str, bytes]:
     if generation is None:
         return {}
     files = {}
-    for folder, _, names in os.walk(generation):
+    for folder, _folders, names in os.walk(generation):
         for name in names:
             path = Path(folder, name)
             files[path.relative_to(generation).as_posix()] = path.read_bytes()
@@ -266,8 +268,8 @@ def _point(link: Path, target: str) -> None:
     if new.is_symlink():
         new.unlink()  # what a stopped build left
     elif os.path.lexists(new):
-        raise FileExistsError(errno.EEXIST, "sitegen puts a symbolic link of this name here for a moment, but "
-                              "something else has the name; move it elsewhere", str(new))
+        raise FileExistsError(errno.EEXIST, _("sitegen puts a symbolic link of this name here for a moment, but "
+                                              "something else has the name; move it elsewhere"), str(new))
     os.symlink(target, new)
     os.replace(new, link)
 
@@ -322,8 +324,9 @@ def _check_link_places(outputs: list[Output], root: Path) -> None:
             if place.is_symlink() or not place.exists():
                 continue
             problems += [Problem(display_path(file, root), 0, 0,
-                                 f"sitegen generates {display_path(place, root)}/ but did not write this file; "
-                                 "move it elsewhere (pages are made from content/)") for file in _files_below(place)]
+                                 _("sitegen generates {folder}/ but did not write this file; "
+                                   "move it elsewhere (pages are made from content/)").format(
+                                       folder=display_path(place, root))) for file in _files_below(place)]
     if problems:
         raise ContentError(problems)
 
@@ -340,7 +343,7 @@ def _files_below(place: Path) -> list[Path]:
 
 def _remove_empty_tree(folder: Path) -> None:
     """Remove a folder that holds nothing but empty folders; fail, removing no file, if it holds more."""
-    for directory, _, _ in os.walk(folder, topdown=False):
+    for directory, _folders, _names in os.walk(folder, topdown=False):
         os.rmdir(directory)
 
 
@@ -371,8 +374,8 @@ def unpublish(store: Path, folders: list[Path], root: Path) -> tuple[list[str], 
             elif entry.name == LOCK and entry.is_file() and not entry.is_symlink():
                 entry.unlink()
             else:
-                left.append(f"{display_path(entry, root)}: sitegen did not write this, so it was left as it is; "
-                            "move it elsewhere if it is yours, or delete it")
+                left.append(_("{path}: sitegen did not write this, so it was left as it is; "
+                              "move it elsewhere if it is yours, or delete it").format(path=display_path(entry, root)))
     if not left:
         store.rmdir()
         removed.append(display_path(store, root) + "/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sitegen.core.errors import ContentError, Problem, display_path
+from sitegen.core.messages import CATALOGS, _
 from sitegen.read.load import Document, load_document
 from sitegen.core.model import Language, LanguageList
 from sitegen.core.urls import reserved_name_problem
@@ -21,19 +22,25 @@ def load_languages(content_dir: Path, root: Path) -> list[Language]:
 
 def languages_from(document: Document) -> list[Language]:
     """The languages declared in the loaded content/languages.yaml, source language first."""
-    languages = validate(document, LanguageList).languages
+    declared = validate(document, LanguageList)
+    languages = declared.languages
     problems = []
+    if declared.messages is not None and declared.messages not in CATALOGS.languages():
+        problems.append(document.problem(("messages",), _(
+            "sitegen has no messages in '{code}'; use one of {known}, or delete the line").format(
+                code=declared.messages, known=", ".join(CATALOGS.languages()))))
     sources = [index for index, language in enumerate(languages) if language.source]
     if len(sources) != 1:
         problems.append(
-            document.problem(("languages",), "exactly one language must have `source: true`; "
-                             f"found {len(sources)}")
+            document.problem(("languages",), _("exactly one language must have `source: true`; found {count}").format(
+                count=len(sources)))
         )
     seen: set[str] = set()
     for index, language in enumerate(languages):
         if language.code in seen:
             problems.append(document.problem(("languages", index, "code"),
-                                             f"the language '{language.code}' is declared twice; delete one"))
+                                             _("the language '{code}' is declared twice; delete one").format(
+                                                 code=language.code)))
         seen.add(language.code)
         reserved = reserved_name_problem(language.code, "language")
         if reserved:
@@ -59,7 +66,7 @@ def search_language_problems(content_dir: Path, root: Path, searchable: frozense
         if language.search is not None and language.search not in searchable:
             problems.append(document.problem(
                 ("languages", index, "search"),
-                f"the search has no word analysis for '{language.search}', so it would not work on the "
-                f"pages of '{language.code}'; use one of {', '.join(sorted(searchable))}, or delete the line "
-                "if none of them is the language"))
+                _("the search has no word analysis for '{search}', so it would not work on the pages of '{code}'; "
+                  "use one of {known}, or delete the line if none of them is the language").format(
+                      search=language.search, code=language.code, known=", ".join(sorted(searchable)))))
     return problems

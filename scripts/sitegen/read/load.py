@@ -13,6 +13,7 @@ characters that could hide or reorder text are refused.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ import yaml
 
 from sitegen.core.errors import ContentError, Problem
 from sitegen.core.fields import FieldPath
+from sitegen.core.messages import CATALOGS, WRITTEN_IN, N_, _
 from sitegen.read.inputs import read_text
 
 try:  # the C parser is several times faster; both give the same events and marks
@@ -97,7 +99,8 @@ class Document:
 
 def load_document(path: Path, shown_path: str, max_bytes: int = MAX_FILE_BYTES) -> Document:
     """Load one YAML file; raise ContentError with every problem found in it."""
-    text = read_text(path, shown_path, max_bytes, what="a content file")
+    # TRANSLATORS: a noun phrase, used as {what} in "the file is 300 KB, more than the 256 KB {what} may have"
+    text = read_text(path, shown_path, max_bytes, what=_("a content file"))
     return parse_document(text, path, shown_path)
 
 
@@ -124,10 +127,12 @@ def parse_document(text: str, path: Path, shown_path: str) -> Document:
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
         character = error.character if isinstance(error.character, int) else ord(error.character)
-        raise ContentError([Problem(shown_path, line, 0, f"the file contains the invisible control character "
-                                    f"U+{character:04X}; delete it (retype the line if you cannot see it)")]) from None
+        raise ContentError([Problem(shown_path, line, 0, _(
+            "the file contains the invisible control character U+{code}; delete it (retype the line if you "
+            "cannot see it)").format(code=f"{character:04X}"))]) from None
     except yaml.YAMLError as error:  # errors without a position
-        raise ContentError([Problem(shown_path, 1, 1, f"this is not valid YAML: {error}")]) from None
+        raise ContentError([Problem(shown_path, 1, 1, _("this is not valid YAML: {error}").format(
+            error=error))]) from None
     except _Stop:
         pass
     if builder.problems:
@@ -153,36 +158,194 @@ def _events(text: str):
 def _syntax_problem(error: yaml.MarkedYAMLError, text: str, shown_path: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = error.problem or error.context or "unexpected text"
+    what = error.problem or error.context or _UNEXPECTED
     at = text[mark.index] if mark and mark.index < len(text) else ""
     lines = text.splitlines()
     line_text = lines[line - 1] if 0 < line <= len(lines) else ""
     opened = _unclosed_quote(lines, line, column)
     if opened is None and error.context == "while scanning a quoted scalar" and error.context_mark is not None:
         quote = text[error.context_mark.index] if error.context_mark.index < len(text) else '"'
-        return Problem(shown_path, error.context_mark.line + 1, error.context_mark.column + 1,
-                       f"YAML syntax error: the text in quotes that starts here is not closed; add the closing "
-                       f"{quote} at the end of the text")
+        return Problem(shown_path, error.context_mark.line + 1, error.context_mark.column + 1, _(
+            "YAML syntax error: the text in quotes that starts here is not closed; add the closing {quote} at the "
+            "end of the text").format(quote=quote))
     if opened is not None:
         quote_line, quote_column, quote = opened
-        return Problem(shown_path, quote_line, quote_column, f"YAML syntax error: the text in quotes that starts here "
-                       f"is not closed, so YAML reads on to the next {quote} (line {line}); add the closing {quote} "
-                       "at the end of the text")
+        return Problem(shown_path, quote_line, quote_column, _(
+            "YAML syntax error: the text in quotes that starts here is not closed, so YAML reads on to the next "
+            "{quote} (line {line}); add the closing {quote} at the end of the text").format(quote=quote, line=line))
+    # The advice after the parser's description: in the message as {hint}, "YAML syntax error: …; {hint}".
     if at == "\t" or "'\\t'" in what:
-        hint = "indent with spaces, not tab characters"
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _("indent with spaces, not tab characters")
     elif re.search(r"(:|-)\s+\[[^\]]*\]\{lang=", line_text):
-        hint = 'a text that starts with a marked phrase like [Big Data]{lang=en} must be put in double quotes'
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _("a text that starts with a marked phrase like [Big Data]{lang=en} must be put in double quotes")
     elif "mapping values are not allowed" in what:
-        hint = 'a text containing ": " must be put in double quotes'
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _('a text containing ": " must be put in double quotes')
     elif "could not find expected ':'" in what or "expected <block end>" in what:
-        hint = "check the indentation and that every field has the form `name: value`"
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _("check the indentation and that every field has the form `name: value`")
     elif "escape" in what:
-        hint = r"inside double quotes a backslash starts an escape like \n; write \\ for a backslash itself"
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _(r"inside double quotes a backslash starts an escape like \n; write \\ for a backslash itself")
     elif "nesting depth" in what:
-        hint = "the file is nested far too deeply; content needs only a few levels of indentation"
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _("the file is nested far too deeply; content needs only a few levels of indentation")
     else:
-        hint = "check the indentation and quoting around this line"
-    return Problem(shown_path, line, column, f"YAML syntax error: {what}; {hint}")
+        # TRANSLATORS: the advice after a YAML syntax error, used as {hint} in "YAML syntax error: …; {hint}"
+        hint = _("check the indentation and quoting around this line")
+    said = _yaml_says(what)
+    if said is None:
+        # TRANSLATORS: a YAML syntax error whose description by the YAML parser (English) has no translation:
+        # the message gives only the advice, {hint}
+        return Problem(shown_path, line, column, _("YAML syntax error; {hint}").format(hint=hint))
+    # TRANSLATORS: {problem} is what the YAML parser found (translated below), {hint} the advice
+    return Problem(shown_path, line, column, _("YAML syntax error: {problem}; {hint}").format(problem=said, hint=hint))
+
+
+# What the YAML parser says about a syntax error (`error.problem`), in plain words for the messages. The
+# English text is the parser's own, word for word (the key), so English messages quote the parser; other
+# languages show its translation, or, for a text not listed here, only the advice. sitegen parses with
+# libyaml (PyYAML's C parser, part of its wheels); PyYAML's own parser, used only without libyaml, says
+# things differently. Every problem either can report is listed; the contexts ("while scanning a simple
+# key") are not, because the message shows a context only when there is no problem, which neither does.
+# TRANSLATORS: used as {problem} in "YAML syntax error: {problem}; {hint}" when the parser names no problem
+_UNEXPECTED = N_("unexpected text")
+_YAML_TEXTS = frozenset({
+    _UNEXPECTED,
+    # libyaml: scanner.c
+    # TRANSLATORS: the texts of this list are what the YAML parser found, used as {problem} in "YAML syntax
+    # error: {problem}; {hint}". Say in plain words what is wrong at that place, without YAML jargon.
+    N_("found character that cannot start any token"),
+    N_("could not find expected ':'"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("mapping keys are not allowed in this context"),
+    N_("mapping values are not allowed in this context"),
+    N_("found unknown directive name"),
+    N_("did not find expected comment or line break"),
+    N_("could not find expected directive name"),
+    N_("found unexpected non-alphabetical character"),
+    N_("did not find expected digit or '.' character"),
+    N_("found extremely long version number"),
+    N_("did not find expected version number"),
+    N_("did not find expected whitespace"),
+    N_("did not find expected whitespace or line break"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("did not find the expected '>'"),
+    N_("did not find expected '!'"),
+    N_("did not find expected tag URI"),
+    N_("did not find URI escaped octet"),
+    N_("found an incorrect leading UTF-8 octet"),
+    N_("found an incorrect trailing UTF-8 octet"),
+    N_("found an indentation indicator equal to 0"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found unexpected document indicator"),
+    N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("did not find expected hexdecimal number"),
+    N_("found invalid Unicode character escape code"),
+    N_("found unexpected ':'"),
+    N_("found a tab character that violates indentation"),
+    N_("exceeded maximum nesting depth"),
+    # libyaml: parser.c
+    N_("Maximum nesting level reached, set with yaml_set_max_nest_level())"),
+    N_("did not find expected <stream-start>"),
+    N_("did not find expected <document start>"),
+    N_("found undefined tag handle"),
+    N_("did not find expected node content"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("found duplicate %YAML directive"),
+    N_("found incompatible YAML document"),
+    N_("found duplicate %TAG directive"),
+    # PyYAML: scanner.py and parser.py, texts without a variable part
+    N_("sequence entries are not allowed here"),
+    N_("mapping keys are not allowed here"),
+    N_("mapping values are not allowed here"),
+    N_("found unexpected document separator"),
+    N_("expected indentation indicator in the range 1-9, but found 0"),
+    N_("found duplicate YAML directive"),
+    N_("found incompatible YAML document (version 1.* is required)"),
+})
+# PyYAML's texts with a variable part: a character or a handle as Python writes it ('\t', '@'), a token of
+# the parser ('<block mapping start>', ':'), or a number. The key is the message with the part as a
+# placeholder; the pattern that finds it is made from it.
+_YAML_FORMS = (
+    # TRANSLATORS: what the YAML parser found, used as {problem} in "YAML syntax error: {problem}; {hint}";
+    # {character} is a character as the parser quotes it, e.g. '@' or '\t'; {token} is what the parser found,
+    # translated below (e.g. "the start of a group of fields"), or a punctuation mark like ':'
+    N_("found character {character} that cannot start any token"),
+    N_("expected alphabetic or numeric character, but found {character}"),
+    N_("expected a digit or '.', but found {character}"),
+    N_("expected a digit or ' ', but found {character}"),
+    N_("expected a digit, but found {character}"),
+    N_("expected ' ', but found {character}"),
+    N_("expected a comment or a line break, but found {character}"),
+    N_("expected chomping or indentation indicators, but found {character}"),
+    N_("expected '!', but found {character}"),
+    N_("expected URI, but found {character}"),
+    N_("expected '>', but found {character}"),
+    N_("expected URI escape sequence of 2 hexadecimal numbers, but found {character}"),
+    N_("found unknown escape character {character}"),
+    N_("expected escape sequence of {count} hexadecimal numbers, but found {character}"),
+    N_("expected <block end>, but found {token}"),
+    N_("expected '<document start>', but found {token}"),
+    N_("expected ',' or ']', but got {token}"),
+    N_("expected ',' or '}}', but got {token}"),
+    N_("expected the node content, but found {token}"),
+    N_("duplicate tag handle {handle}"),
+    N_("found undefined tag handle {handle}"),
+)
+# The tokens of PyYAML's parser, as its messages quote them; punctuation marks (: - ? , [ ] { }) are shown as
+# they are.
+_YAML_TOKENS = frozenset({
+    # TRANSLATORS: what PyYAML's parser found, a noun phrase used as {token} in "expected <block end>, but
+    # found {token}"
+    N_("'<directive>'"),
+    N_("'<document start>'"),
+    N_("'<document end>'"),
+    N_("'<stream start>'"),
+    N_("'<stream end>'"),
+    N_("'<block sequence start>'"),
+    N_("'<block mapping start>'"),
+    N_("'<block end>'"),
+    N_("'<alias>'"),
+    N_("'<anchor>'"),
+    N_("'<tag>'"),
+    N_("'<scalar>'"),
+})
+_YAML_PARTS = {"character": r"'.*'|\".*\"", "handle": r"'.*'|\".*\"", "token": r"'.*'", "count": r"[0-9]+"}
+
+
+def _form_pattern(form: str) -> re.Pattern:
+    """The pattern that finds the parser's text `form` is made from, its placeholders as named groups."""
+    pattern = ""
+    for literal, name, _spec, _conversion in string.Formatter().parse(form):
+        pattern += re.escape(literal)
+        if name is not None:
+            pattern += f"(?P<{name}>{_YAML_PARTS[name]})"
+    return re.compile(pattern)
+
+
+_YAML_PATTERNS = tuple((_form_pattern(form), form) for form in _YAML_FORMS)
+
+
+def _yaml_says(what: str) -> str | None:
+    """What the YAML parser said (`what`), in the language of the messages; None when that is not English
+    and the text has no translation."""
+    if CATALOGS.language == WRITTEN_IN:
+        return what
+    if what in _YAML_TEXTS:
+        return _(what)
+    for pattern, form in _YAML_PATTERNS:
+        match = pattern.fullmatch(what)
+        if match:
+            parts = {name: _(value) if value in _YAML_TOKENS else value for name, value in match.groupdict().items()}
+            return _(form).format(**parts)
+    return None
 
 
 # A value that opens a quote: `title: "…`, `- '…`.
@@ -251,12 +414,12 @@ class _Builder:
     def _document(self, event) -> None:
         self.documents += 1
         if self.documents > 1:
-            self._problem(event.start_mark, "the file holds a second document after a `---` line; "
-                          "a content file is one document: delete the `---` and what follows, or merge it")
+            self._problem(event.start_mark, _("the file holds a second document after a `---` line; a content file "
+                                              "is one document: delete the `---` and what follows, or merge it"))
             raise _Stop
 
     def _alias(self, event) -> None:
-        self._problem(event.start_mark, "anchors and aliases (& and *) are not allowed; write the text out in full")
+        self._problem(event.start_mark, _("anchors and aliases (& and *) are not allowed; write the text out in full"))
         raise _Stop
 
     # Where the next value goes, and its path; None when it is a key.
@@ -289,18 +452,18 @@ class _Builder:
             return
         path, top = self._slot()
         if len(self.stack) >= MAX_DEPTH:
-            self._problem(event.start_mark, "the text is nested far too deeply; content needs only a few "
-                          "levels of indentation")
+            self._problem(event.start_mark, _("the text is nested far too deeply; content needs only a few levels of "
+                                              "indentation"))
             raise _Stop
         if path is None:  # a list or mapping where a field name belongs
-            self._problem(event.start_mark, "a field name must be a plain word, not a list or mapping")
+            self._problem(event.start_mark, _("a field name must be a plain word, not a list or mapping"))
             top.skip = True
             top.key = ""
             self.skipping = 1
             return
         tag = event.tag if event.tag not in (None, "!") else (_MAP_TAG if is_map else _SEQ_TAG)
         if tag != (_MAP_TAG if is_map else _SEQ_TAG):
-            self._problem(event.start_mark, f"the tag {event.tag} is not allowed; remove it")
+            self._problem(event.start_mark, _("the tag {tag} is not allowed; remove it").format(tag=event.tag))
             self.skipping = 1
             self._place(None, path, top)
             return
@@ -349,15 +512,15 @@ class _Builder:
             yaml.ScalarNode, event.value, event.implicit)
         top.key, top.skip = unicodedata.normalize("NFC", event.value), True
         if tag == _MERGE_TAG:
-            self._problem(event.start_mark, "merge keys (<<) are not allowed; write the fields out in full")
+            self._problem(event.start_mark, _("merge keys (<<) are not allowed; write the fields out in full"))
             return
         if tag not in _SCALAR_TAGS:
-            self._problem(event.start_mark, f"the tag {event.tag} is not allowed; remove it")
+            self._problem(event.start_mark, _("the tag {tag} is not allowed; remove it").format(tag=event.tag))
             return
         line = event.start_mark.line + 1
         if top.key in top.first_lines:
-            self._problem(event.start_mark, f"the field '{top.key}' appears twice (first on line "
-                          f"{top.first_lines[top.key]}); keep one and delete the other")
+            self._problem(event.start_mark, _("the field '{field}' appears twice (first on line {line}); keep one and "
+                                              "delete the other").format(field=top.key, line=top.first_lines[top.key]))
             return
         if self.escapes and event.style == '"' and _first_forbidden(top.key) is not None:
             self._forbidden(event, top.key)
@@ -372,7 +535,7 @@ class _Builder:
             tag = event.tag if event.tag not in (None, "!") else _constructor.resolve(
                 yaml.ScalarNode, event.value, event.implicit)
         if tag not in _SCALAR_TAGS:
-            self._problem(event.start_mark, f"the tag {event.tag} is not allowed; remove it")
+            self._problem(event.start_mark, _("the tag {tag} is not allowed; remove it").format(tag=event.tag))
             return None
         if tag == _STR_TAG:
             if self.escapes and event.style == '"' and _first_forbidden(event.value) is not None:
@@ -384,7 +547,8 @@ class _Builder:
         try:
             return _constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError):
-            self._problem(event.start_mark, f"'{event.value}' cannot be read; put it in double quotes to make it text")
+            self._problem(event.start_mark, _("'{value}' cannot be read; put it in double quotes to make it "
+                                              "text").format(value=event.value))
             return None
 
     def _forbidden(self, event: yaml.ScalarEvent, text: str) -> None:
@@ -401,6 +565,13 @@ def _first_forbidden(text: str) -> int | None:
 
 
 def _forbidden_message(character: str, where: str = "text") -> str:
-    name = unicodedata.name(character, "a control character")
-    return (f"the {where} contains the invisible character U+{ord(character):04X} ({name}); delete it "
-            "(retype the text if you cannot see where it is)")
+    """The message about an invisible character in a text (`where="text"`) or anywhere in the file ("file")."""
+    # TRANSLATORS: the name of a character that has no Unicode name, used as {name} in
+    # "the text contains the invisible character U+0007 ({name}); …"
+    name = unicodedata.name(character, None) or _("a control character")
+    code = f"{ord(character):04X}"
+    if where == "file":
+        return _("the file contains the invisible character U+{code} ({name}); delete it (retype the text if you "
+                 "cannot see where it is)").format(code=code, name=name)
+    return _("the text contains the invisible character U+{code} ({name}); delete it (retype the text if you "
+             "cannot see where it is)").format(code=code, name=name)

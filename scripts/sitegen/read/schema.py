@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter
 
 from sitegen.core.errors import Problem
 from sitegen.core.fields import translation_model
+from sitegen.core.messages import _
 from sitegen.read.load import Document
 from sitegen.core.model import Faq, LanguageList, SiteText, ThemeText, TranslationRecords, Workshop
 
@@ -97,10 +98,12 @@ def modeline_problem(document: Document, path_in_content: str, source_language: 
     if line.strip() == expected:
         return None
     if not line.startswith(MODELINE_PREFIX):
-        return Problem(document.shown_path, 1, 1, "the first line should name the schema, so that editors get "
-                       f"completion and help; insert this line at the top: {expected}", level="warning")
-    return Problem(document.shown_path, 1, 1, f"the first line names the wrong schema for this file "
-                   f"({kind}); replace it with: {expected}")
+        return Problem(document.shown_path, 1, 1, _(
+            "the first line should name the schema, so that editors get completion and help; insert this line at "
+            "the top: {line}").format(line=expected), level="warning")
+    # TRANSLATORS: {kind} is the name of the schema, e.g. workshop.translation
+    return Problem(document.shown_path, 1, 1, _("the first line names the wrong schema for this file ({kind}); "
+                                                "replace it with: {line}").format(kind=kind, line=expected))
 
 
 # Every generated schema says so; `sitegen schema` removes left-over schemas only if they say it.

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.core.errors import ContentError, Problem
 from sitegen.core.fields import fields_by_key, model_fields_of
+from sitegen.core.messages import _
 from sitegen.read.load import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -26,9 +27,14 @@ def validate(document: Document, model: type[M], hints: dict[str, str] | None = 
 
     `hints` gives the message for fields that are unknown here for a known reason."""
     if not isinstance(document.data, dict):
-        expected = f"fields like `{next(iter(_field_names(model)))}: …`"
-        found = "the file is empty" if document.data is None else f"it holds {_describe(document.data)}"
-        raise ContentError([document.problem((), f"expected {expected} at the top level, but {found}")])
+        first = next(iter(_field_names(model)))
+        if document.data is None:
+            message = _("expected fields like `{field}: …` at the top level, but the file is empty").format(
+                field=first)
+        else:
+            message = _("expected fields like `{field}: …` at the top level, but it holds {value}").format(
+                field=first, value=_describe(document.data))
+        raise ContentError([document.problem((), message)])
     try:
         return model.model_validate(document.data)
     except ValidationError as error:
@@ -39,9 +45,7 @@ def validate(document: Document, model: type[M], hints: dict[str, str] | None = 
 def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any], hints: dict[str, str]) -> Problem:
     loc = tuple(detail["loc"])
     kind = detail["type"]
-    # Unions report one error per alternative, with the alternative's type name in the path;
-    # drop those so the location and the field name stay those of the content.
-    loc = tuple(part for part in loc if not (isinstance(part, str) and "[" in part) and part not in _TYPE_LABELS)
+    loc = _content_path(document.data, loc)
     name = _field_label(loc)
     value = detail.get("input")
     if kind == "extra_forbidden":
@@ -50,76 +54,138 @@ def _explain(document: Document, model: type[BaseModel], detail: dict[str, Any],
             return document.problem(loc, hints[field])
         valid = _field_names(_model_at(model, loc[:-1]))
         close = difflib.get_close_matches(str(field), valid, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"valid fields here: {', '.join(valid)}"
-        return document.problem(loc, f"unknown field '{field}'; {hint}")
+        if close:
+            return document.problem(loc, _("unknown field '{field}'; did you mean '{close}'?").format(
+                field=field, close=close[0]))
+        return document.problem(loc, _("unknown field '{field}'; valid fields here: {fields}").format(
+            field=field, fields=", ".join(valid)))
     if kind == "missing":
-        return document.problem(loc[:-1], f"the required field '{loc[-1]}' is missing{_in(loc[:-1])}; add it")
+        return document.problem(loc[:-1], _missing(loc[-1], loc[:-1]))
     if kind in ("string_type", "string_sub_type"):
         written = document.written.get(loc)
         if written is not None and isinstance(value, (bool, int, float, datetime.date)):
             # YAML 1.1 reads `no`, `on`, `0777`, `1_000`, `12:30` and `2027-03-15` as other things than text.
-            reads = (f"it is {_describe(value)}" if written == str(value)
-                     else f"YAML reads {written} as {_describe(value)}")
-            return document.problem(loc, f"{name} must be text, but {reads}; put it in double quotes: "
-                                    f"{double_quoted(written)}")
-        return document.problem(loc, f"{name} must be text, but it is {_describe(value)}; {_quote_hint(value)}")
+            if written == str(value):
+                message = _("{name} must be text, but it is {value}; put it in double quotes: {quoted}")
+            else:
+                message = _("{name} must be text, but YAML reads {written} as {value}; put it in double quotes: "
+                            "{quoted}")
+            return document.problem(loc, message.format(name=name, value=_describe(value), written=written,
+                                                        quoted=double_quoted(written)))
+        return document.problem(loc, _("{name} must be text, but it is {value}; {hint}").format(
+            name=name, value=_describe(value), hint=_quote_hint(value)))
     if kind == "string_too_short":
-        return document.problem(loc, f"{name} is empty; write a text or delete the field")
+        return document.problem(loc, _("{name} is empty; write a text or delete the field").format(name=name))
     if kind == "string_pattern_mismatch":
-        return document.problem(loc, f"{name} is not valid ('{value}'): {_pattern_hint(loc)}")
+        return document.problem(loc, _("{name} is not valid ('{value}'): {hint}").format(
+            name=name, value=value, hint=_pattern_hint(loc)))
     if kind == "list_type":
-        return document.problem(loc, f"{name} must be a list with one `- ` line per entry, but it is {_describe(value)}")
+        return document.problem(loc, _("{name} must be a list with one `- ` line per entry, but it is {value}").format(
+            name=name, value=_describe(value)))
     if kind == "too_short":
-        return document.problem(loc, f"{name} needs at least one entry")
+        return document.problem(loc, _("{name} needs at least one entry").format(name=name))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return document.problem(loc, f"{name} must be a group of fields (`name: value`), but it is {_describe(value)}")
+        return document.problem(loc, _("{name} must be a group of fields (`name: value`), but it is {value}").format(
+            name=name, value=_describe(value)))
     if kind == "literal_error":
-        expected = detail.get("ctx", {}).get("expected", "")
-        return document.problem(loc, f"{name} must be one of {expected}, not '{value}'")
+        expected = _choices(detail.get("ctx", {}).get("expected", ""))
+        return document.problem(loc, _("{name} must be one of {expected}, not '{value}'").format(
+            name=name, expected=expected, value=value))
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
-        return document.problem(loc, f"{name} must be a date like 2027-03-15, not '{value}'")
+        return document.problem(loc, _("{name} must be a date like 2027-03-15, not '{value}'").format(
+            name=name, value=value))
     if kind == "bool_type":
-        return document.problem(loc, f"{name} must be true or false, not '{value}'")
-    return document.problem(loc, f"{name}: {detail['msg']}")
+        return document.problem(loc, _("{name} must be true or false, not '{value}'").format(name=name, value=value))
+    return document.problem(loc, f"{name}: {detail['msg']}")  # pydantic's own words: no kind sitegen's models use
 
 
 _TYPE_LABELS = {"constrained-str", "function-after", "function-before", "function-wrap", "function-plain"}
 
 
+def _content_path(data: Any, loc: tuple) -> tuple:
+    """`loc` without the type names of union alternatives (unions report one error per alternative, with its
+    type name in the path), so the location and the field name stay those of the content. A key the file
+    holds is never taken for a type name, however it is spelled (`0[`)."""
+    path, current = [], data
+    for part in loc:
+        if isinstance(current, dict) and part in current:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str) and ("[" in part or part in _TYPE_LABELS):
+            continue
+        else:
+            current = None
+        path.append(part)
+    return tuple(path)
+
+
+# The noun phrases below are the subject ({name}) or the value ({value}) of the messages above; each is a
+# whole phrase, so that a language can decline it as it needs.
 def _field_label(loc: tuple) -> str:
+    """The value at `loc`, named as the subject of a message: "the field 'title'", "entry 2 of 'goals'"."""
     if not loc:
-        return "the file"
+        # TRANSLATORS: a noun phrase, the subject {name} of messages like "{name} must be text, but it is …"
+        return _("the file")
     if isinstance(loc[-1], int):
-        owner = next((p for p in reversed(loc) if isinstance(p, str)), "the list")
-        return f"entry {loc[-1] + 1} of '{owner}'"
-    return f"the field '{loc[-1]}'"
+        owner = next((p for p in reversed(loc) if isinstance(p, str)), None)
+        if owner is None:
+            # TRANSLATORS: a noun phrase, the subject {name} of messages like "{name} must be text, but it is …"
+            return _("entry {number} of 'the list'").format(number=loc[-1] + 1)
+        # TRANSLATORS: a noun phrase, the subject {name} of messages like "{name} must be text, but it is …";
+        # {list} is the name of a field holding a list
+        return _("entry {number} of '{list}'").format(number=loc[-1] + 1, list=owner)
+    # TRANSLATORS: a noun phrase, the subject {name} of messages like "{name} must be text, but it is …"
+    return _("the field '{field}'").format(field=loc[-1])
 
 
-def _in(loc: tuple) -> str:
-    if not loc:
-        return ""
+def _missing(field: str, loc: tuple) -> str:
+    """The message about the required field `field` missing in the group of fields at `loc`."""
     named = [p for p in loc if isinstance(p, str)]
     index = next((p for p in reversed(loc) if isinstance(p, int)), None)
-    where = f" in '{named[-1]}'" if named else ""
+    if named and index is not None:
+        # TRANSLATORS: {owner} is the field holding the list, {number} the position of the entry in it
+        return _("the required field '{field}' is missing in '{owner}' entry {number}; add it").format(
+            field=field, owner=named[-1], number=index + 1)
+    if named:
+        return _("the required field '{field}' is missing in '{owner}'; add it").format(field=field, owner=named[-1])
     if index is not None:
-        where += f" entry {index + 1}"
-    return where
+        return _("the required field '{field}' is missing entry {number}; add it").format(field=field,
+                                                                                       number=index + 1)
+    return _("the required field '{field}' is missing; add it").format(field=field)
 
 
 def _describe(value: Any) -> str:
+    """A value read from the file, as a noun phrase: "the number 5", "a list"."""
     if value is None:
-        return "empty"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("empty")
     if isinstance(value, bool):
-        return f"the yes/no value {str(value).lower()}"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("the yes/no value {value}").format(value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"the date {value.isoformat()}"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("the date {date}").format(date=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("a list")
     if isinstance(value, dict):
-        return "a group of fields"
+        # TRANSLATORS: a value found in the file, used as {value} in "{name} must be text, but it is {value}"
+        return _("a group of fields")
     return f"'{value}'"
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's list of the allowed values ("'draft' or 'reviewed'", "'a', 'b' or 'c'"), its "or" in the
+    language of the messages."""
+    choices = re.findall(r"'[^']*'", expected)
+    if len(choices) < 2 or f"{', '.join(choices[:-1])} or {choices[-1]}" != expected:
+        return expected
+    # TRANSLATORS: the end of a list of allowed values: {choices} is "'a'" or "'a', 'b'", {last} the last one
+    return _("{choices} or {last}").format(choices=", ".join(choices[:-1]), last=choices[-1])
 
 
 def double_quoted(text: str) -> str:
@@ -138,24 +204,40 @@ def double_quoted(text: str) -> str:
 
 def _quote_hint(value: Any) -> str:
     if isinstance(value, (bool, int, float, datetime.date)):
-        return 'put it in double quotes, e.g. "yes", to make it text'
+        # TRANSLATORS: the advice at the end of "{name} must be text, but it is {value}; {hint}"
+        return _('put it in double quotes, e.g. "yes", to make it text')
     if isinstance(value, (list, dict)):
-        return "write the text on the same line after the colon"
-    return "write a text"
+        # TRANSLATORS: the advice at the end of "{name} must be text, but it is {value}; {hint}"
+        return _("write the text on the same line after the colon")
+    # TRANSLATORS: the advice at the end of "{name} must be text, but it is {value}; {hint}"
+    return _("write a text")
 
 
 def _pattern_hint(loc: tuple) -> str:
+    """What the value of the field at `loc` must look like: the end of "{name} is not valid ('…'): {hint}"."""
     field = next((p for p in reversed(loc) if isinstance(p, str)), "")
-    return {
-        "see_also": "use the short name of a workshop: lowercase letters a-z, digits and hyphens",
-        "url": "a link must start with https:// (or http://) and a host name, like https://example.org/page, "
-               "or be mailto: with an e-mail address; it may not contain spaces or the characters \" < > \\ ^ ` { | }",
-        "email": "write an e-mail address like name@example.org, with only the letters a-z, digits and . _ % + - "
-                 "before the @",
-        "phone": "write a phone number like +49 355 123456, with only digits, spaces and + - / ( )",
-        "code": "use a language code of two or three lowercase letters, e.g. de, en, hsb",
-        "search": "use a two-letter code the search knows, e.g. de or en, or delete the field",
-    }.get(field, "check the format")
+    if field == "see_also":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("use the short name of a workshop: lowercase letters a-z, digits and hyphens")
+    if field == "url":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("a link must start with https:// (or http://) and a host name, like https://example.org/page, or be "
+                 "mailto: with an e-mail address; it may not contain spaces or the characters \" < > \\ ^ ` { | }")
+    if field == "email":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("write an e-mail address like name@example.org, with only the letters a-z, digits and . _ % + - "
+                 "before the @")
+    if field == "phone":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("write a phone number like +49 355 123456, with only digits, spaces and + - / ( )")
+    if field == "code":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("use a language code of two or three lowercase letters, e.g. de, en, hsb")
+    if field == "search":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+        return _("use a two-letter code the search knows, e.g. de or en, or delete the field")
+    # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
+    return _("check the format")
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:

@@ -31,6 +31,7 @@ from typing import Iterable
 from sitegen.core.errors import Problem
 from sitegen.core.fields import TextField
 from sitegen.core.inline import own_text
+from sitegen.core.messages import CATALOGS, _
 
 # -- Thresholds ------------------------------------------------------------------------------
 # A word: two or more letters (hyphenated compounds count once). One-letter words ("a", "w",
@@ -240,8 +241,9 @@ def _quote(sentence: str) -> str:
     return f"“{sentence[:QUOTE_CHARS].rsplit(' ', 1)[0]} …”"
 
 
-def _looks(finding: Finding) -> str:
-    return f"looks {language_name(finding.lang)} ({finding.lang}, {finding.score:.2f})"
+def _name(code: str) -> str:
+    """The language's name in the language of the messages ("German" in English, "Deutsch" in German)."""
+    return language_name(code, CATALOGS.language)
 
 
 def check_language(
@@ -275,28 +277,53 @@ def check_language(
     hardly ever (the model takes Sorbian for Czech, Polish or Slovenian).
     """
     site_langs = list(site_langs)
-    name = language_name(lang)
-    source_name = language_name(source_lang)
+    name = _name(lang)
+    source_name = _name(source_lang)
     problems: list[Problem] = []
     for field, source in pairs:
         own = own_text(field.text)
         message = None
         marker = placeholder(own, site_langs)
         if marker is not None:
-            message = (f"this text contains the placeholder “{marker}”, so it is not a finished translation; "
-                       f"remove the placeholder and write the text in {name}")
             finding = wrong_language(own.replace(marker, " ", 1), lang, site_langs)
             if finding:
-                message += f" (the text {_looks(finding)})"
+                # TRANSLATORS: {marker} is what was found: a language label like "ENG –" or "[EN]", or a
+                # placeholder like TODO or "translation follows". {other} is a language name ("German"),
+                # {code} its code ("de"), {score} how sure the language recognition is (0.00 to 1.00).
+                message = _("this text contains the placeholder “{marker}”, so it is not a finished translation; "
+                            "remove the placeholder and write the text in {language} "
+                            "(the text looks {other} ({code}, {score}))").format(
+                    marker=marker, language=name, other=_name(finding.lang), code=finding.lang,
+                    score=f"{finding.score:.2f}")
+            else:
+                # TRANSLATORS: {marker} is what was found: a language label like "ENG –" or "[EN]", or a
+                # placeholder like TODO or "translation follows"; {language} a language name ("English").
+                message = _("this text contains the placeholder “{marker}”, so it is not a finished translation; "
+                            "remove the placeholder and write the text in {language}").format(
+                    marker=marker, language=name)
         elif source is not None and lang != source_lang and same_as_source(field.text, source.text):
-            message = (f"this text is the same as the {source_name} source; translate it into {name}, "
-                       f"or, if it is a name that stays {source_name}, mark it as [...]{{lang={source_lang}}}")
+            # TRANSLATORS: {source} is the name of the source language ("German"), {source_code} its code
+            # ("de"); {language} the name of the translation's language ("English").
+            message = _("this text is the same as the {source} source; translate it into {language}, "
+                        "or, if it is a name that stays {source}, mark it as [...]{{lang={source_code}}}").format(
+                source=source_name, language=name, source_code=source_lang)
         else:
             finding = wrong_language(own, lang, site_langs)
-            if finding:
-                subject = "this text" if finding.sentence is None else f"the sentence {_quote(finding.sentence)}"
-                message = (f"{subject} {_looks(finding)}, not {name}; translate it, or mark names that "
-                           f"stay {language_name(finding.lang)} like [name]{{lang={finding.lang}}}")
+            if finding and finding.sentence is None:
+                # TRANSLATORS: {other} is the language the text seems to be in ("German"), {code} its code
+                # ("de"), {score} how sure the language recognition is (0.00 to 1.00); {language} is the
+                # language the text should be in ("English").
+                message = _("this text looks {other} ({code}, {score}), not {language}; translate it, "
+                            "or mark names that stay {other} like [name]{{lang={code}}}").format(
+                    other=_name(finding.lang), code=finding.lang, score=f"{finding.score:.2f}", language=name)
+            elif finding:
+                # TRANSLATORS: {sentence} is the sentence quoted from the text; {other} is the language it seems
+                # to be in ("German"), {code} its code ("de"), {score} how sure the language recognition is
+                # (0.00 to 1.00); {language} is the language the text should be in ("English").
+                message = _("the sentence {sentence} looks {other} ({code}, {score}), not {language}; translate it, "
+                            "or mark names that stay {other} like [name]{{lang={code}}}").format(
+                    sentence=_quote(finding.sentence), other=_name(finding.lang), code=finding.lang,
+                    score=f"{finding.score:.2f}", language=name)
         if message:
             problems.append(Problem(field.file, field.line, field.column, message))
     return problems

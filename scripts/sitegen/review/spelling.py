@@ -44,6 +44,7 @@ from sitegen.content.tree import WORDLIST, Content
 from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.core.fields import TextField
 from sitegen.core.inline import MARKUP
+from sitegen.core.messages import _
 from sitegen.read.inputs import read_text
 from sitegen.read.load import MAX_FILE_BYTES
 
@@ -122,7 +123,11 @@ def load_wordlist(path: Path, root: Path | None = None) -> set[str]:
     Read like every file from outside (sitegen.inputs); `root`: where its path is shown from.
     """
     text = read_text(path, display_path(path, root) if root else path.as_posix(), MAX_WORDLIST_BYTES,
-                     missing_ok=True, what="a word list", fix="a word list holds names and terms, one a line")
+                     missing_ok=True,
+                     # TRANSLATORS: a noun phrase, used as {what} in "… more than the 1 MB {what} may have"
+                     what=_("a word list"),
+                     # TRANSLATORS: what to do about a word list that is too large, after "…; "
+                     fix=_("a word list holds names and terms, one a line"))
     if text is None:
         return set()
     words = set()
@@ -187,10 +192,17 @@ def wordlist_path_for(field: TextField) -> str:
 
 
 def _warning(word: UnknownWord) -> Problem:
-    message = (f"unknown word '{word.word}' ({word.field.lang}); fix the spelling, or add it to "
-               f"{wordlist_path_for(word.field)} if it is a name or term")
     if word.suggestions:
-        message += "; aspell suggests " + ", ".join(f"'{suggestion}'" for suggestion in word.suggestions)
+        # TRANSLATORS: {lang} is a language code ("hsb"), {wordlist} a file (content/hsb/wordlist.txt),
+        # {suggestions} a list of words in quotes ("'Wort', 'Worte'").
+        message = _("unknown word '{word}' ({lang}); fix the spelling, or add it to {wordlist} if it is a name "
+                    "or term; aspell suggests {suggestions}").format(
+            word=word.word, lang=word.field.lang, wordlist=wordlist_path_for(word.field),
+            suggestions=", ".join(f"'{suggestion}'" for suggestion in word.suggestions))
+    else:
+        # TRANSLATORS: {lang} is a language code ("hsb"), {wordlist} a file (content/hsb/wordlist.txt).
+        message = _("unknown word '{word}' ({lang}); fix the spelling, or add it to {wordlist} if it is a name "
+                    "or term").format(word=word.word, lang=word.field.lang, wordlist=wordlist_path_for(word.field))
     return Problem(word.field.file, word.line, word.column, message, level="warning", kind="spelling")
 
 
@@ -212,16 +224,20 @@ def _package(dictionary: str) -> str:
 
 def _unavailable(where: TextField | None, dictionary: str, what: str) -> SpellingUnavailable:
     path = str(PurePosixPath(wordlist_path_for(where)).parent) if where else "aspell"
-    return SpellingUnavailable([Problem(path, 0, 0, f"cannot check the spelling: {what}; run `make setup`, "
-                                        f"or install the Debian packages aspell and {_package(dictionary)}, "
-                                        f"or remove `spelling: {dictionary}` from content/languages.yaml")])
+    # TRANSLATORS: {what} is one of the reasons below ("aspell is not installed", ...); {package} a Debian
+    # package (aspell-de), {dictionary} an aspell dictionary (de_DE).
+    message = _("cannot check the spelling: {what}; run `make setup`, or install the Debian packages aspell and "
+                "{package}, or remove `spelling: {dictionary}` from content/languages.yaml").format(
+        what=what, package=_package(dictionary), dictionary=dictionary)
+    return SpellingUnavailable([Problem(path, 0, 0, message)])
 
 
 def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, suggest: bool):
     """Send `lines` to aspell; return (number of words checked, [(line index, word, offset, suggestions)])."""
     program = shutil.which(ASPELL)
     if program is None:
-        raise _unavailable(where, dictionary, "aspell is not installed")
+        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; run `make setup`, …"
+        raise _unavailable(where, dictionary, _("aspell is not installed"))
     environment = {key: value for key, value in os.environ.items() if key != "ASPELL_CONF"}
     with tempfile.TemporaryDirectory(prefix="sitegen-aspell-") as home:
         command = [program, "-a", f"--master={dictionary}", "--encoding=utf-8",
@@ -230,10 +246,18 @@ def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, sugg
             result = subprocess.run(command, input="".join(f"^{line}\n" for line in lines), capture_output=True,
                                     text=True, encoding="utf-8", env=environment, check=False)
         except OSError as error:
-            raise _unavailable(where, dictionary, f"aspell cannot be started ({error.strerror})") from None
+            # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {reason} is the system's
+            # message (in English)
+            raise _unavailable(where, dictionary, _("aspell cannot be started ({reason})").format(
+                reason=error.strerror)) from None
     if result.returncode != 0 or not result.stdout.startswith("@(#)"):
-        detail = " ".join(result.stderr.split()) or f"aspell exited with status {result.returncode}"
-        raise _unavailable(where, dictionary, f"the aspell dictionary '{dictionary}' is not available ({detail})")
+        # TRANSLATORS: used as {detail} in "the aspell dictionary '{dictionary}' is not available ({detail})"
+        detail = " ".join(result.stderr.split()) or _("aspell exited with status {status}").format(
+            status=result.returncode)
+        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {detail} is aspell's own
+        # message (in English), or "aspell exited with status 1"
+        raise _unavailable(where, dictionary, _("the aspell dictionary '{dictionary}' is not available "
+                                                "({detail})").format(dictionary=dictionary, detail=detail))
 
     total = 0
     answers = []
@@ -244,14 +268,15 @@ def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, sugg
             continue
         total += 1
         if answer[0] in "&?#":  # unknown: with suggestions, with affix guesses only, with nothing
-            head, _, tail = answer.partition(": ")
+            head, _separator, tail = answer.partition(": ")
             parts = head.split(" ")
             word, offset = parts[1], int(parts[-1])
             suggestions = [s.strip() for s in tail.split(", ") if s.strip()] if answer[0] == "&" else []
             answers.append((line_index, word, offset - 1, suggestions))  # offsets count the leading ^
     if line_index != len(lines):
-        raise _unavailable(where, dictionary, f"aspell answered {line_index} lines for {len(lines)}; "
-                           "its output could not be read")
+        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {answered} and {lines} are numbers
+        raise _unavailable(where, dictionary, _("aspell answered {answered} lines for {lines}; its output could "
+                                                "not be read").format(answered=line_index, lines=len(lines)))
     return total, answers
 
 
@@ -261,12 +286,12 @@ def _with_suggestions(answers, dictionary: str, where: TextField | None):
     aspell takes about a millisecond to suggest for one word, and does it again for every repeat of it:
     asked once for each distinct word, and for a bounded number of them, a file that repeats an unknown
     word 60,000 times, or holds 30,000 different ones, is checked in seconds, not minutes."""
-    distinct = list(dict.fromkeys(word for _, word, _, _ in answers))[:SUGGESTED_WORDS]
+    distinct = list(dict.fromkeys(answer[1] for answer in answers))[:SUGGESTED_WORDS]
     if not distinct:
         return answers
-    _, suggested = _run_aspell(distinct, dictionary, where, suggest=True)
-    by_word = {distinct[line_index]: suggestions for line_index, _, _, suggestions in suggested}
-    return [(line_index, word, offset, by_word.get(word, [])) for line_index, word, offset, _ in answers]
+    suggested = _run_aspell(distinct, dictionary, where, suggest=True)[1]
+    by_word = {distinct[answer[0]]: answer[3] for answer in suggested}
+    return [(line_index, word, offset, by_word.get(word, [])) for line_index, word, offset, _unused in answers]
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -10,6 +10,7 @@ from pathlib import Path
 from sitegen.output import write
 from sitegen.content.tree import Content, load_content
 from sitegen.core.errors import ContentError, Problem
+from sitegen.core.messages import _
 from sitegen.core.paths import Paths
 from sitegen.content.status import RECORD_FILE, Records, dump_records, fingerprint
 from sitegen.read.load import MAX_RECORDS_BYTES
@@ -43,8 +44,10 @@ def resolve_items(content: Content, lang: str, names: list[str], root: Path) -> 
         key = candidate.as_posix()
         item = by_path.get(key) or (key if key in texts.paths else None)
         if item is None:
-            problems.append(Problem(name, 0, 0, f"not a translation file of '{lang}'; name a file like "
-                                    f"{next(iter(texts.paths.values()))}"))
+            # TRANSLATORS: {lang} is a language code, {example} the path of one of its translation files.
+            problems.append(Problem(name, 0, 0, _(
+                "not a translation file of '{lang}'; name a file like {example}").format(
+                lang=lang, example=next(iter(texts.paths.values())))))
         else:
             items.append(item)
     if problems:
@@ -76,8 +79,8 @@ def mark_current(content: Content, lang: str, items: list[str] | None, field: st
             records.setdefault(status.item, {})[status.field] = fingerprint(status.source.text)
             count += 1
         if field is not None and count == 0:
-            raise ContentError([Problem(texts.records_path, 0, 0, f"no translated field '{field}' found; "
-                                        "`sitegen status` lists the field names")])
+            raise ContentError([Problem(texts.records_path, 0, 0, _(
+                "no translated field '{field}' found; `sitegen status` lists the field names").format(field=field))])
         return count, write_records(content_dir / lang / RECORD_FILE, prune(content, lang, records),
                                     texts.records_path)
 

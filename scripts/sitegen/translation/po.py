@@ -39,6 +39,7 @@ from pydantic import BaseModel
 from sitegen.content.tree import Content, load_content, model_of
 from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.core.fields import TextField, fields_by_key, format_path
+from sitegen.core.messages import CATALOGS, N_, _
 from sitegen.core.inline import MARKUP
 from sitegen.read.inputs import decode_text, read_bytes, size_text
 from sitegen.review.langguard import check_language, language_name, same_as_source
@@ -93,35 +94,42 @@ def _check_out_folder(out_dir: Path, root: Path, paths: list[Path], lang: str) -
     def shown(path: Path) -> str:  # as given when outside the project: a link is named, not where it leads
         return display_path(path, root) if os.path.abspath(path).startswith(base) else path.as_posix()
 
-    fix = f"export into a folder of its own, e.g. po/{lang}"
+    # TRANSLATORS: an instruction, used as {fix} at the end of the messages about where export-po may write
+    # ("this is not a folder; {fix}", "… remove the link, or {fix}"); {lang} is a language code.
+    fix = _("export into a folder of its own, e.g. po/{lang}").format(lang=lang)
     folder, project = out_dir.resolve(), root.resolve()
     if os.path.lexists(out_dir) and not out_dir.is_dir():
-        raise OutFolderError([Problem(shown(out_dir), 0, 0, f"this is not a folder; {fix}")])
+        raise OutFolderError([Problem(shown(out_dir), 0, 0, _("this is not a folder; {fix}").format(fix=fix))])
     if folder == project:
-        raise OutFolderError([Problem(shown(out_dir), 0, 0, f"this is the project folder; {fix}")])
+        raise OutFolderError([Problem(shown(out_dir), 0, 0, _("this is the project folder; {fix}").format(fix=fix))])
     paths_of = Paths.for_root(root)
     for source in (paths_of.content, paths_of.docs, paths_of.theme):
         if folder == source or source in folder.parents:
-            raise OutFolderError([Problem(shown(out_dir), 0, 0, f"this is inside {shown(source)}/, which holds "
-                                          f"the site's own files; {fix}")])
+            raise OutFolderError([Problem(shown(out_dir), 0, 0, _(
+                "this is inside {folder}/, which holds the site's own files; {fix}").format(
+                folder=shown(source), fix=fix))])
     if project in folder.parents:
         top = project / folder.relative_to(project).parts[0]
         foreign = _foreign_file(top) if top.is_dir() else top if os.path.lexists(top) else None
         if foreign is not None:
-            raise OutFolderError([Problem(shown(out_dir), 0, 0, f"{shown(top)}/ holds other files than PO files "
-                                          f"({shown(foreign)}), so sitegen writes nothing into it; {fix}")])
+            raise OutFolderError([Problem(shown(out_dir), 0, 0, _(
+                "{folder}/ holds other files than PO files ({file}), so sitegen writes nothing into it; "
+                "{fix}").format(folder=shown(top), file=shown(foreign), fix=fix))])
     problems = []
     for path in paths:
         if path.parent.resolve() != folder / path.parent.relative_to(out_dir):
-            problems.append(Problem(shown(path.parent), 0, 0, "this folder is, or lies in, a symbolic link; "
-                                    f"sitegen writes PO files only into real folders: remove the link, or {fix}"))
+            problems.append(Problem(shown(path.parent), 0, 0, _(
+                "this folder is, or lies in, a symbolic link; sitegen writes PO files only into real folders: "
+                "remove the link, or {fix}").format(fix=fix)))
         elif os.path.lexists(path) and (path.is_symlink() or not path.is_file()):
-            problems.append(Problem(shown(path), 0, 0, "this is not a regular file (a symbolic link, a folder or "
-                                    f"another kind), so sitegen does not replace it; move it elsewhere, or {fix}"))
+            problems.append(Problem(shown(path), 0, 0, _(
+                "this is not a regular file (a symbolic link, a folder or another kind), so sitegen does not "
+                "replace it; move it elsewhere, or {fix}").format(fix=fix)))
         elif os.path.lexists(path) and not _is_export(path, shown(path)):
-            problems.append(Problem(shown(path), 0, 0, f"this file was not written by `sitegen export-po` (its "
-                                    f"header has neither X-Generator: {GENERATOR} nor Project-Id-Version: "
-                                    f"{PROJECT}), so it is not replaced; move it elsewhere, or {fix}"))
+            problems.append(Problem(shown(path), 0, 0, _(
+                "this file was not written by `sitegen export-po` (its header has neither X-Generator: "
+                "{generator} nor Project-Id-Version: {project}), so it is not replaced; move it elsewhere, "
+                "or {fix}").format(generator=GENERATOR, project=PROJECT, fix=fix)))
     if problems:
         raise OutFolderError(problems)
 
@@ -373,7 +381,9 @@ class PoSyntaxError(Exception):
 
 
 def _syntax(line: int, what: str) -> PoSyntaxError:
-    return PoSyntaxError(line, f"this is not a valid PO file: {what}; fix the line or export the PO files again")
+    """`what`: what is wrong with the line, already translated (see the TRANSLATORS comments of the callers)."""
+    return PoSyntaxError(line, _("this is not a valid PO file: {what}; fix the line or export the PO files "
+                                 "again").format(what=what))
 
 
 # The common lines, each read by one regular expression; anything else goes the slow way (_keyword_line),
@@ -391,7 +401,8 @@ _STRING = re.compile(r'"((?:[^"\\]++|\\.)*+)(")?')
 _ESCAPE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _C_ESCAPES = {"n": b"\n", "t": b"\t", "r": b"\r", "a": b"\a", "b": b"\b", "f": b"\f", "v": b"\v",
               "\\": b"\\", '"': b'"'}
-_UTF8_HINT = "write the characters themselves, or every byte of each in UTF-8 (ü is \\303\\274)"
+# Translated where it is used, as {hint}: _(_UTF8_HINT).
+_UTF8_HINT = N_("write the characters themselves, or every byte of each in UTF-8 (ü is \\303\\274)")
 
 
 def parse_po(text: str) -> PoFile:
@@ -414,9 +425,11 @@ def parse_po(text: str) -> PoFile:
         if strings is None:
             return
         if ("msgid", None) not in strings:
-            raise _syntax(entry_line, "msgctxt without msgid; every entry needs msgid and msgstr")
+            # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+            raise _syntax(entry_line, _("msgctxt without msgid; every entry needs msgid and msgstr"))
         if not complete:
-            raise _syntax(entry_line, "this entry has no msgstr; add msgstr \"\" after msgid")
+            # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+            raise _syntax(entry_line, _("this entry has no msgstr; add msgstr \"\" after msgid"))
         found, strings, last = strings, None, None
         count = len(problems)
         values = {key: _decode(fragments, text, plain, problems) for key, fragments in found.items()}
@@ -456,7 +469,8 @@ def parse_po(text: str) -> PoFile:
             continue
         if first == '"':
             if last is None:
-                raise _syntax(number, "a text in quotes must follow msgctxt, msgid or msgstr")
+                # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                raise _syntax(number, _("a text in quotes must follow msgctxt, msgid or msgstr"))
             match = _STRING_LINE.fullmatch(line)
             last.append((match.group(1) if match else _literal(line, 0, number), number, -1, -1))
         else:
@@ -468,23 +482,30 @@ def parse_po(text: str) -> PoFile:
                 entry_line, entry_flags, flags = number, flags or _NO_FLAGS, None
                 strings, complete = {}, False
             if strings is None:
-                raise _syntax(number, f"{keyword} must follow msgid")
+                # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …";
+                # {keyword} is msgctxt, msgid, msgid_plural or msgstr.
+                raise _syntax(number, _("{keyword} must follow msgid").format(keyword=keyword))
             if keyword == "msgctxt":
                 if strings:
-                    raise _syntax(number, "msgctxt must come first in an entry, before msgid")
+                    # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                    raise _syntax(number, _("msgctxt must come first in an entry, before msgid"))
             elif keyword == "msgid":
                 if ("msgid", None) in strings:
-                    raise _syntax(number, "a second msgid in one entry; the entry above lacks msgstr")
+                    # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                    raise _syntax(number, _("a second msgid in one entry; the entry above lacks msgstr"))
             elif keyword == "msgid_plural":
                 if ("msgid", None) not in strings or ("msgid_plural", None) in strings or complete:
-                    raise _syntax(number, "msgid_plural must follow msgid")
+                    # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                    raise _syntax(number, _("msgid_plural must follow msgid"))
             elif index is None:
                 if ("msgid", None) not in strings or complete:
-                    raise _syntax(number, "msgstr must follow msgid")
+                    # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                    raise _syntax(number, _("msgstr must follow msgid"))
                 complete = True
             else:
                 if ("msgid_plural", None) not in strings or ("msgstr", None) in strings or key in strings:
-                    raise _syntax(number, "msgstr[n] needs msgid_plural")
+                    # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+                    raise _syntax(number, _("msgstr[n] needs msgid_plural"))
                 complete = True
             last = strings[key] = [(value, number, -1, -1)]
         if text.startswith('"', position):  # continuation lines as tools write them: all in one step
@@ -497,8 +518,9 @@ def parse_po(text: str) -> PoFile:
     finish()
     charset = re.search(r"charset=([^\s;]+)", po.header.get("Content-Type", ""))
     if charset and charset.group(1).lower().replace("-", "") != "utf8":
-        raise PoSyntaxError(po.header_line("Content-Type"), f"the file declares charset={_short(charset.group(1))}; "
-                            "sitegen reads PO files as UTF-8: save it as UTF-8 and set charset=UTF-8")
+        raise PoSyntaxError(po.header_line("Content-Type"), _(
+            "the file declares charset={charset}; sitegen reads PO files as UTF-8: save it as UTF-8 and set "
+            "charset=UTF-8").format(charset=_short(charset.group(1))))
     return po
 
 
@@ -506,8 +528,9 @@ def _keyword_line(line: str, number: int) -> tuple[str, str | None, str]:
     """A keyword line the quick expression did not read: read it, or say what is wrong with it."""
     match = _KEYWORD.match(line)
     if not match:
-        raise _syntax(number, "cannot read this line; a PO line starts with #, msgctxt, msgid, msgstr or a text "
-                      "in double quotes")
+        # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+        raise _syntax(number, _("cannot read this line; a PO line starts with #, msgctxt, msgid, msgstr or a text "
+                                "in double quotes"))
     return match.group(1), match.group(2), _literal(line, match.end(), number)
 
 
@@ -515,11 +538,14 @@ def _literal(line: str, start: int, number: int) -> str:
     """The inside of the string literal at `start`, still escaped; nothing but spaces may follow it."""
     match = _STRING.match(line, start)
     if match is None:
-        raise _syntax(number, "expected a text in double quotes")
+        # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+        raise _syntax(number, _("expected a text in double quotes"))
     if match.group(2) is None:
-        raise _syntax(number, "the closing double quote is missing; write \\\" for a quote inside the text")
+        # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+        raise _syntax(number, _("the closing double quote is missing; write \\\" for a quote inside the text"))
     if line[match.end():].strip():
-        raise _syntax(number, "text after the closing double quote; write \\\" for a quote inside the text")
+        # TRANSLATORS: what is wrong, used as {what} in "this is not a valid PO file: {what}; …"
+        raise _syntax(number, _("text after the closing double quote; write \\\" for a quote inside the text"))
     return match.group(1)
 
 
@@ -540,16 +566,18 @@ def _unescape(escaped: str) -> bytes:
         octal, hexadecimal, letter = match.groups()
         if letter is not None:
             if letter not in _C_ESCAPES:
-                raise _EscapeError(match.start(), f"this is not a valid PO file: unknown escape \\{letter}; write "
-                                   "\\\\ for a backslash; fix the line or export the PO files again")
+                raise _EscapeError(match.start(), _(
+                    "this is not a valid PO file: unknown escape \\{letter}; write \\\\ for a backslash; fix the "
+                    "line or export the PO files again").format(letter=letter))
             out += _C_ESCAPES[letter]
             continue
         digits = octal if octal is not None else hexadecimal.lstrip("0")
         value = int(octal, 8) if octal is not None else int(digits, 16) if len(digits) <= 2 else 256
         if value > 0xFF:
             # GNU gettext keeps the lowest 8 bits, silently: \x110000 would become a NUL byte.
-            raise _EscapeError(match.start(), f"the escape {_short(match.group(0), 12)} stands for more than one "
-                               f"byte (the most is \\377 or \\xff); {_UTF8_HINT}")
+            raise _EscapeError(match.start(), _(
+                "the escape {escape} stands for more than one byte (the most is \\377 or \\xff); {hint}").format(
+                escape=_short(match.group(0), 12), hint=_(_UTF8_HINT)))
         out.append(value)
     out += escaped[position:].encode("utf-8")
     return bytes(out)
@@ -573,9 +601,11 @@ def _decode(fragments: Fragments, text: str, plain: bool, problems: list[tuple[i
             value = data.decode("utf-8")
         except UnicodeDecodeError as error:
             byte = data[error.start]
-            problems.append((_line_of_byte(fragments, text, error.start), "the escapes in this text stand for "
-                             f"bytes that are not valid UTF-8 (the byte \\{byte:03o} = \\x{byte:02x} cannot stand "
-                             f"there); {_UTF8_HINT}"))
+            # TRANSLATORS: {octal} and {hex} are one byte written as PO escapes, e.g. \377 and \xff.
+            problems.append((_line_of_byte(fragments, text, error.start), _(
+                "the escapes in this text stand for bytes that are not valid UTF-8 (the byte {octal} = {hex} "
+                "cannot stand there); {hint}").format(octal=f"\\{byte:03o}", hex=f"\\x{byte:02x}",
+                                                      hint=_(_UTF8_HINT))))
             return None
     hidden = _FORBIDDEN.search(value)
     if hidden is not None:
@@ -619,8 +649,11 @@ def _line_of_byte(fragments: Fragments, text: str, offset: int) -> int:
 
 def read_po_file(path: Path, shown: str) -> PoFile:
     """Read and parse a PO file (a regular file of at most MAX_PO_BYTES); ContentError at the bad lines."""
-    raw = read_bytes(path, shown, MAX_PO_BYTES, what="a PO file",
-                     fix="PO files from `sitegen export-po` have a few kilobytes; export them again")
+    # TRANSLATORS: a noun phrase, used as {what} in "the file is …, more than the 4 MB {what} may have; {fix}"
+    what = _("a PO file")
+    # TRANSLATORS: used as {fix} in "the file is …, more than the 4 MB a PO file may have; {fix}"
+    fix = _("PO files from `sitegen export-po` have a few kilobytes; export them again")
+    raw = read_bytes(path, shown, MAX_PO_BYTES, what=what, fix=fix)
     text = decode_text(raw, shown, charset_hint=" (charset=UTF-8)").replace("\r\n", "\n")
     try:
         po = parse_po(text)
@@ -677,8 +710,9 @@ def import_po(content: Content, lang: str, in_dir: Path, content_dir: Path, root
     shown = lambda path: display_path(path, root)  # noqa: E731
     files = sorted(in_dir.rglob("*.po")) if in_dir.is_dir() else []
     if not files:
-        raise ContentError([Problem(shown(in_dir), 0, 0, f"no PO files found here; run `sitegen export-po "
-                                    f"--lang {lang}` first, or name the folder that holds the PO files")])
+        raise ContentError([Problem(shown(in_dir), 0, 0, _(
+            "no PO files found here; run `sitegen export-po --lang {lang}` first, or name the folder that holds "
+            "the PO files").format(lang=lang))])
     problems: list[Problem] = []
     read: list[tuple[str, PoFile]] = []
     for path in files:
@@ -690,8 +724,9 @@ def import_po(content: Content, lang: str, in_dir: Path, content_dir: Path, root
             continue
         declared = po.header.get("Language", "").strip()
         if declared and declared.replace("-", "_").split("_")[0].lower() != lang:
-            problems.append(Problem(po_shown, po.header_line("Language"), 0, f"this PO file is for the language "
-                                    f"'{_short(declared)}', not '{lang}'; import it with the right --lang"))
+            problems.append(Problem(po_shown, po.header_line("Language"), 0, _(
+                "this PO file is for the language '{declared}', not '{lang}'; import it with the right "
+                "--lang").format(declared=_short(declared), lang=lang)))
             continue
         read.append((po_shown, po))
     if problems:
@@ -705,7 +740,7 @@ def import_po(content: Content, lang: str, in_dir: Path, content_dir: Path, root
 
 def _check_translation_language(content: Content, lang: str) -> None:
     if lang == content.languages[0].code or lang not in content.by_language:
-        raise ValueError(f"'{lang}' is not a translation language")
+        raise ValueError(_("'{lang}' is not a translation language").format(lang=lang))
 
 
 def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content_dir: Path,
@@ -726,21 +761,25 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
             where = Problem(po_shown, entry.line, 0, "")
             context = entry.msgctxt
             if context is None:
-                problems.append(_at(where, f"this entry has no msgctxt, so it belongs to no field "
-                                    f"(msgid \"{_short(entry.msgid or '')}\"); export the PO files again"))
+                problems.append(_at(where, _(
+                    "this entry has no msgctxt, so it belongs to no field (msgid \"{msgid}\"); export the PO files "
+                    "again").format(msgid=_short(entry.msgid or ""))))
                 continue
             status = by_context.get(context)
             if status is None:
-                problems.append(_at(where, f"unknown field '{_short(context, 80)}'; export the PO files again"))
+                problems.append(_at(where, _("unknown field '{field}'; export the PO files again").format(
+                    field=_short(context, 80))))
                 continue
             if entry.msgid_plural is not None:
-                problems.append(_at(where, f"'{context}' has plural forms (msgid_plural), but content texts have "
-                                    "none; export the PO files again"))
+                problems.append(_at(where, _(
+                    "'{field}' has plural forms (msgid_plural), but content texts have none; export the PO files "
+                    "again").format(field=context)))
                 continue
             if context in seen:
                 first = seen[context]
-                problems.append(_at(where, f"the field '{context}' appears twice (first at {first.path}:"
-                                    f"{first.line}); keep one and delete the other"))
+                problems.append(_at(where, _(
+                    "the field '{field}' appears twice (first at {file}:{line}); keep one and delete the "
+                    "other").format(field=context, file=first.path, line=first.line)))
                 continue
             seen[context] = where
             if entry.fuzzy:
@@ -758,9 +797,11 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
                 # Bounded before any further work: no content file may be larger than MAX_FILE_BYTES.
                 sizes[status.item] = sizes.get(status.item, 0) + len(text.encode("utf-8"))
                 if sizes[status.item] > MAX_FILE_BYTES:
-                    problems.append(_at(where, f"'{context}': with this text, {status.file} would be more than "
-                                        f"{size_text(MAX_FILE_BYTES)}, the most a content file may have; shorten "
-                                        "the text"))
+                    # TRANSLATORS: {limit} is a size, e.g. "256 KB".
+                    problems.append(_at(where, _(
+                        "'{field}': with this text, {file} would be more than {limit}, the most a content file "
+                        "may have; shorten the text").format(field=context, file=status.file,
+                                                             limit=size_text(MAX_FILE_BYTES))))
                     continue
                 changes.setdefault(status.item, {})[status.source.path] = _Change(status, text, where)
                 report.updated += 1
@@ -774,9 +815,10 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
             else:
                 if changed and item_records.get(status.field) == fingerprint(german):
                     del item_records[status.field]  # the new text was made from an older German text
-                report.warnings.append(_at(where, f"the German text of '{context}' changed since this file was "
-                                           "exported, so the translation was not recorded as current; export "
-                                           "again and check it against the new German text", "warning"))
+                report.warnings.append(_at(where, _(
+                    "the German text of '{field}' changed since this file was exported, so the translation was not "
+                    "recorded as current; export again and check it against the new German text").format(
+                    field=context), "warning"))
     problems += _guard(content, lang, [change for item_changes in changes.values()
                                        for change in item_changes.values()])
     if problems:
@@ -792,8 +834,10 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
             new = set_texts(old, {path: change.text for path, change in item_changes.items()}, template)
         except EditError as error:
             change = item_changes.get(error.path) or next(iter(item_changes.values()))
-            problems.append(_at(change.where, f"'{change.status.item}:{_field_name(error.path) or change.status.field}'"
-                                f": {error.message}"))
+            # TRANSLATORS: {field} is a file and field ("faq.yaml:questions[0].answer"), {message} what is wrong.
+            problems.append(_at(change.where, _("'{field}': {message}").format(
+                field=f"{change.status.item}:{_field_name(error.path) or change.status.field}",
+                message=error.message)))
             continue
         if new != old:
             new_texts[item] = new
@@ -818,7 +862,8 @@ def _import(content: Content, lang: str, read: list[tuple[str, PoFile]], content
 
 def _read_content_file(path: Path, shown: str) -> str | None:
     """A content file's text as it is (a byte-order mark kept: only changed lines may change), or None."""
-    raw = read_bytes(path, shown, MAX_FILE_BYTES, missing_ok=True, what="a content file")
+    # TRANSLATORS: a noun phrase, used as {what} in "the file is …, more than the 256 KB {what} may have; {fix}"
+    raw = read_bytes(path, shown, MAX_FILE_BYTES, missing_ok=True, what=_("a content file"))
     if raw is None:
         return None
     return ("\ufeff" if raw.startswith(codecs.BOM_UTF8) else "") + decode_text(raw, shown)
@@ -840,7 +885,9 @@ def _guard(content: Content, lang: str, changes: list[_Change]) -> list[Problem]
     found = set()
     for problem in check_language(pairs, lang, source, codes):
         change = by_place[(problem.path, problem.line)]
-        problems.append(_at(change.where, f"'{change.context}': {problem.message}"))
+        # TRANSLATORS: {field} is a file and field ("faq.yaml:questions[0].answer"), {message} what is wrong.
+        problems.append(_at(change.where, _("'{field}': {message}").format(field=change.context,
+                                                                          message=problem.message)))
         found.add(id(change))
     others: dict[tuple[str, str], list[tuple[str, TextField]]] = {}
     for code in codes[1:]:
@@ -853,11 +900,14 @@ def _guard(content: Content, lang: str, changes: list[_Change]) -> list[Problem]
             continue
         for code, translation in others.get((change.status.item, change.status.field), []):
             if same_as_source(change.text, translation.text):
-                problems.append(_at(change.where, f"'{change.context}': this text is the {language_name(code)} "
-                                    f"translation of the field ({translation.file}:{translation.line}), not "
-                                    f"{language_name(lang)}; if this PO file holds {language_name(code)} "
-                                    f"texts, import it with --lang {code}, otherwise translate the text into "
-                                    f"{language_name(lang)}"))
+                # TRANSLATORS: {other} is the name of the language the text is in ("English"), {code} its code;
+                # {language} the name of the language the PO file was imported as ("Upper Sorbian").
+                problems.append(_at(change.where, _(
+                    "'{field}': this text is the {other} translation of the field ({file}:{line}), not {language}; "
+                    "if this PO file holds {other} texts, import it with --lang {code}, otherwise translate the "
+                    "text into {language}").format(
+                    field=change.context, other=language_name(code, CATALOGS.language), file=translation.file,
+                    line=translation.line, language=language_name(lang, CATALOGS.language), code=code)))
                 break
     return problems
 
@@ -900,11 +950,15 @@ def _locate(problems: list[Problem], lang: str, new_texts: dict[str, str],
     for problem in problems:
         entry = by_line.get(problem.path, {}).get(problem.line)
         if entry is None:
+            # TRANSLATORS: {message} is what is wrong in a content file after the import.
             located.append(Problem(problem.path, problem.line, problem.column,
-                                   f"after the import, {problem.message}", problem.level))
+                                   _("after the import, {message}").format(message=problem.message), problem.level))
         else:
-            located.append(_at(entry.where, f"'{entry.status.item}:{entry.status.field}' would make "
-                               f"{problem.path} invalid: {problem.message}", problem.level))
+            # TRANSLATORS: {field} is a file and field ("faq.yaml:title"), {file} a content file, {message} what
+            # would be wrong in it.
+            located.append(_at(entry.where, _("'{field}' would make {file} invalid: {message}").format(
+                field=f"{entry.status.item}:{entry.status.field}", file=problem.path, message=problem.message),
+                problem.level))
     return located
 
 

@@ -12,6 +12,7 @@ Nothing is overwritten, and either every file is written or none.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import shlex
@@ -30,6 +31,7 @@ from sitegen.read import schema
 from sitegen.content.tree import WORKSHOPS_DIR, load_content, workshop_item
 from sitegen.core.errors import ContentError, Problem, display_path
 from sitegen.core.fields import SHARED, FieldSpec, model_fields_of
+from sitegen.core.messages import CATALOGS, _, ngettext
 from sitegen.review.langguard import language_name
 from sitegen.read.languages import load_languages
 from sitegen.core.model import SLUG_PATTERN, Language, Workshop
@@ -90,8 +92,8 @@ class CreatedFile:
 
     @property
     def language_name(self) -> str:
-        """The language's English name, for messages: "Upper Sorbian"."""
-        return language_name(self.language.code)
+        """The language's name in the language of the messages: "Upper Sorbian", "Obersorbisch"."""
+        return language_name(self.language.code, CATALOGS.language)
 
 
 # -- The short name ------------------------------------------------------------------------------
@@ -113,56 +115,86 @@ def slug_problem(slug: str, title: str | None = None) -> str | None:
     """Why `slug` cannot name a new workshop, with a suggestion; None if it can."""
     if slug in RESERVED_SLUGS:
         from_title = suggest_slug(title) if title else ""
-        instead = (f"use: sitegen new workshop {from_title} --title {_shell_quote(title)}"
-                   if from_title and from_title not in RESERVED_SLUGS else
-                   "choose a short name that says what the workshop is about, like energie-waerme for "
-                   "„Energie und Wärme“")
-        return (f"'{slug}' cannot be the short name of a workshop: /{WORKSHOPS_DIR}/{slug}/ is the overview page of "
-                f"all workshops, and a workshop of that name would overwrite it; {instead}")
+        if from_title and from_title not in RESERVED_SLUGS:
+            return _("'{slug}' cannot be the short name of a workshop: /{folder}/{slug}/ is the overview page of "
+                     "all workshops, and a workshop of that name would overwrite it; use: {command}").format(
+                         slug=slug, folder=WORKSHOPS_DIR,
+                         command=f"sitegen new workshop {from_title} --title {_shell_quote(title)}")
+        return _("'{slug}' cannot be the short name of a workshop: /{folder}/{slug}/ is the overview page of "
+                 "all workshops, and a workshop of that name would overwrite it; choose a short name that says "
+                 "what the workshop is about, like energie-waerme for „Energie und Wärme“").format(
+                     slug=slug, folder=WORKSHOPS_DIR)
     if slug in WINDOWS_DEVICE_NAMES:
         return reserved_name_problem(slug, "workshop")
     faults = _slug_faults(slug)
     if not faults:
         return None
     shown = slug if len(slug) <= 40 else slug[:40] + "…"
-    message = (f"'{shown}' cannot be the short name of a workshop: it has {_and(faults)}. The short name becomes "
-               f"the file name content/<lang>/{WORKSHOPS_DIR}/<name>.yaml and the web address "
-               f"/{WORKSHOPS_DIR}/<name>/, so it may contain only lowercase letters a-z, digits and single hyphens "
-               f"between them, at most {MAX_SLUG_LENGTH} characters")
+    # TRANSLATORS: {faults} lists what is wrong, e.g. "capital letters and spaces"; {folder} is "workshops"
+    message = _("'{slug}' cannot be the short name of a workshop: it has {faults}. The short name becomes "
+                "the file name content/<lang>/{folder}/<name>.yaml and the web address "
+                "/{folder}/<name>/, so it may contain only lowercase letters a-z, digits and single hyphens "
+                "between them, at most {maximum} characters").format(
+                    slug=shown, faults=_and(faults), folder=WORKSHOPS_DIR, maximum=MAX_SLUG_LENGTH)
     suggestion = suggest_slug(slug)
     if not suggestion or suggestion in RESERVED_SLUGS:
-        return message + "; for example: sitegen new workshop energie-waerme --title \"Energie und Wärme\""
+        # TRANSLATORS: {problem} is the message "'…' cannot be the short name of a workshop: …"
+        return _("{problem}; for example: sitegen new workshop energie-waerme --title \"Energie und Wärme\"").format(
+            problem=message)
     command = f"sitegen new workshop {suggestion}"
     looks_like_a_title = any(c.isspace() or c.isupper() or not c.isascii() for c in slug)
     if title is not None or looks_like_a_title:
         command += f" --title {_shell_quote(title if title is not None else ' '.join(slug.split()))}"
-    return f"{message}; use: {command}"
+    # TRANSLATORS: {problem} is the message "'…' cannot be the short name of a workshop: …"; {command} a command
+    return _("{problem}; use: {command}").format(problem=message, command=command)
 
 
 def _slug_faults(slug: str) -> list[str]:
     """What keeps `slug` from being a short name, in words: ["capital letters", "spaces", ...]."""
     if not slug:
-        return ["no characters at all"]
+        # TRANSLATORS: what is wrong with a short name, a noun phrase; listed as {faults} in "'…' cannot be the short
+        # name of a workshop: it has {faults}. …" (as are "capital letters", "spaces" …)
+        return [_("no characters at all")]
     faults = []
     if any(c.isupper() for c in slug):
-        faults.append("capital letters")
+        # TRANSLATORS: what is wrong with a short name, a noun phrase; listed as {faults} in "'…' cannot be the short
+        # name of a workshop: it has {faults}. …"
+        faults.append(_("capital letters"))
     if any(c.isspace() for c in slug):
-        faults.append("spaces")
+        # TRANSLATORS: see "capital letters"
+        faults.append(_("spaces"))
     others = sorted({c for c in slug if not (c.islower() and c.isascii() or c.isdigit() and c.isascii()
                                              or c == "-" or c.isupper() or c.isspace())})
     if others:
-        faults.append(("the characters " if len(others) > 1 else "the character ") + _and([f"'{c}'" for c in others]))
-    if slug.startswith("-") or slug.endswith("-"):
-        faults.append("a hyphen at the " + ("start" if slug.startswith("-") else "end"))
+        # TRANSLATORS: see "capital letters"; {characters} lists them, each in quotes: "'&' and '/'"
+        faults.append(ngettext("the character {characters}", "the characters {characters}", len(others)).format(
+            characters=_and([f"'{c}'" for c in others])))
+    if slug.startswith("-"):
+        # TRANSLATORS: see "capital letters"
+        faults.append(_("a hyphen at the start"))
+    elif slug.endswith("-"):
+        # TRANSLATORS: see "capital letters"
+        faults.append(_("a hyphen at the end"))
     if "--" in slug:
-        faults.append("hyphens in a row")
+        # TRANSLATORS: see "capital letters"
+        faults.append(_("hyphens in a row"))
     if len(slug) > MAX_SLUG_LENGTH:
-        faults.append(f"{len(slug)} characters")
+        # TRANSLATORS: see "capital letters"; {count} is always more than 80
+        faults.append(_("{count} characters").format(count=len(slug)))
     return faults
 
 
 def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    """"a", "a and b", "a, b and c"."""
+    if len(parts) == 1:
+        return parts[0]
+    # TRANSLATORS: the end of a list: {first} is one item or several separated by ", ", {last} the last item
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def _each_and(parts: list[str]) -> str:
+    """"a", "a and b", "a and b and c"."""
+    return functools.reduce(lambda first, last: _("{first} and {last}").format(first=first, last=last), parts)
 
 
 def _shell_quote(text: str) -> str:
@@ -180,8 +212,8 @@ def new_workshop(content_dir: Path, root: Path, slug: str, title: str | None = N
     if title is not None:
         title = unicodedata.normalize("NFC", " ".join(title.split()))
         if not title:
-            raise ScaffoldError("the title is empty; write the workshop's German name after --title, "
-                                "e.g. --title \"Energie und Wärme\", or leave --title out")
+            raise ScaffoldError(_("the title is empty; write the workshop's German name after --title, "
+                                  "e.g. --title \"Energie und Wärme\", or leave --title out"))
     problem = slug_problem(slug, title)
     if problem:
         raise ScaffoldError(problem)
@@ -192,9 +224,9 @@ def new_workshop(content_dir: Path, root: Path, slug: str, title: str | None = N
 
     for language in languages:
         if not (content_dir / language.code).is_dir():
-            raise ScaffoldError(f"the folder {display_path(content_dir / language.code, root)}/ of the language "
-                                f"'{language.code}' is missing; create it first (with site.yaml and theme.yaml), "
-                                "then run the command again")
+            raise ScaffoldError(_("the folder {folder}/ of the language '{code}' is missing; create it first (with "
+                                  "site.yaml and theme.yaml), then run the command again").format(
+                                      folder=display_path(content_dir / language.code, root), code=language.code))
     existing = [language for language in languages if (content_dir / language.code / item).exists()]
     if existing:
         raise ScaffoldError(_exists_message(slug, source, existing, shown))
@@ -206,11 +238,14 @@ def new_workshop(content_dir: Path, root: Path, slug: str, title: str | None = N
     added = problems_added(content_dir, root, files)
     if added and title is not None:  # the title is the one thing given that the rules can refuse
         new = {display_path(path, root) for path in files}
-        raise ScaffoldError("this title cannot be used, so nothing was written: " + "; ".join(dict.fromkeys(
-            problem.message if problem.path in new else problem.format() for problem in added)))
+        # TRANSLATORS: {problems} are the messages of `sitegen check`, separated by "; "
+        raise ScaffoldError(_("this title cannot be used, so nothing was written: {problems}").format(
+            problems="; ".join(dict.fromkeys(
+                problem.message if problem.path in new else problem.format() for problem in added))))
     if added:
-        raise ScaffoldError("the new files would not pass `sitegen check`, so nothing was written: "
-                            + "; ".join(problem.format() for problem in added))
+        # TRANSLATORS: {problems} are the messages of `sitegen check`, separated by "; "
+        raise ScaffoldError(_("the new files would not pass `sitegen check`, so nothing was written: "
+                              "{problems}").format(problems="; ".join(problem.format() for problem in added)))
     _write_all(files)
     return [CreatedFile(language, shown[language.code], page_url(language, WORKSHOPS, slug)) for language in languages]
 
@@ -246,15 +281,22 @@ def _not_regular(folder: str, names: list[str]) -> list[str]:
 
 
 def _exists_message(slug: str, source: Language, existing: list[Language], shown: dict[str, str]) -> str:
-    files = " and ".join(shown[language.code] for language in existing)
     if existing[0] is source:
         others = ", ".join(shown[language.code] for language in existing[1:])
-        return (f"the workshop '{slug}' exists already: {shown[source.code]}; nothing was written. To change it, "
-                "edit that file" + (f" (its translations: {others})" if others else "") + "; "
-                "for a new workshop, choose another short name")
-    return (f"{files} exist{'s' if len(existing) == 1 else ''} already, but there is no German file "
-            f"{shown[source.code]}; nothing was written. If that is an old translation of a renamed workshop, "
-            "rename or delete it; otherwise choose another short name")
+        if others:
+            return _("the workshop '{slug}' exists already: {file}; nothing was written. To change it, edit that "
+                     "file (its translations: {others}); for a new workshop, choose another short name").format(
+                         slug=slug, file=shown[source.code], others=others)
+        return _("the workshop '{slug}' exists already: {file}; nothing was written. To change it, edit that "
+                 "file; for a new workshop, choose another short name").format(slug=slug, file=shown[source.code])
+    # TRANSLATORS: {files} names the translation files that exist ("a and b"), {source} the missing German file
+    return ngettext("{files} exists already, but there is no German file {source}; nothing was written. If that is "
+                    "an old translation of a renamed workshop, rename or delete it; otherwise choose another short "
+                    "name",
+                    "{files} exist already, but there is no German file {source}; nothing was written. If that is "
+                    "an old translation of a renamed workshop, rename or delete it; otherwise choose another short "
+                    "name", len(existing)).format(
+                        files=_each_and([shown[language.code] for language in existing]), source=shown[source.code])
 
 
 def _write_all(files: dict[Path, str]) -> None:

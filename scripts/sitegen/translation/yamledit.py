@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from sitegen.core.messages import _
 from sitegen.read.validate import LINE_BREAKS, NON_PRINTABLE, double_quoted
 
 FieldPath = tuple[Any, ...]
@@ -49,7 +50,8 @@ _resolver = yaml.resolver.Resolver()
 
 
 class EditError(ValueError):
-    """The change cannot be made in this file; `path` is the field it concerns."""
+    """The change cannot be made in this file; `path` is the field it concerns, `message` (translated) what is
+    wrong, shown to the user after the field."""
 
     def __init__(self, path: FieldPath, message: str):
         super().__init__(message)
@@ -86,7 +88,7 @@ def set_texts(text: str | None, values: Mapping[FieldPath, str], template: str |
         editor.walk(root, tree, (), template_root, None, 0, False)
         result = editor.apply()
     else:
-        raise EditError((), "the file must hold fields (`name: value`) at the top level; fix the file first")
+        raise EditError((), _("the file must hold fields (`name: value`) at the top level; fix the file first"))
     _verify(text, result, values)
     return result.replace("\n", "\r\n") if crlf else result
 
@@ -95,7 +97,8 @@ def _compose(text: str, path: FieldPath) -> yaml.Node | None:
     try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
-        raise EditError(path, f"the file is not valid YAML ({error}); fix it first") from None
+        # TRANSLATORS: {error} is the YAML reader's own description of the problem.
+        raise EditError(path, _("the file is not valid YAML ({error}); fix it first").format(error=error)) from None
 
 
 def _value_tree(values: Mapping[FieldPath, str]) -> dict:
@@ -104,14 +107,14 @@ def _value_tree(values: Mapping[FieldPath, str]) -> dict:
     for path, value in values.items():
         path = tuple(path)
         if not path or not isinstance(value, str):
-            raise EditError(path, "a changed value must be a text at a field path")
+            raise EditError(path, _("a changed value must be a text at a field path"))
         node = tree
         for index, part in enumerate(path[:-1]):
             node = node.setdefault(part, {})
             if not isinstance(node, dict):
-                raise EditError(path[:index + 1], "this field is both a text and a group of fields")
+                raise EditError(path[:index + 1], _("this field is both a text and a group of fields"))
         if isinstance(node.get(path[-1]), dict):
-            raise EditError(path, "this field is both a text and a group of fields")
+            raise EditError(path, _("this field is both a text and a group of fields"))
         node[path[-1]] = value
     return tree
 
@@ -170,7 +173,7 @@ class _Editor:
         pieces = []  # the result from its end backwards, joined once: linear in the file and the edits
         for start, end, _, _, replacement in edits:
             if end > limit:
-                raise EditError((), "internal error: overlapping changes")
+                raise EditError((), _("internal error: overlapping changes"))
             pieces += [text[end:limit], replacement]
             limit = start
         pieces.append(text[:limit])
@@ -187,7 +190,8 @@ class _Editor:
                     return
                 self.replace_scalar(node, sub, path, owner_col, flow, tnode)
                 return
-            raise EditError(path, "expected a text here, but the file has a list or a group of fields; fix the file")
+            raise EditError(path, _("expected a text here, but the file has a list or a group of fields; fix the "
+                                    "file"))
         if isinstance(node, yaml.MappingNode):
             self.mapping(node, sub, path, tnode, flow or bool(node.flow_style))
         elif isinstance(node, yaml.SequenceNode):
@@ -195,8 +199,9 @@ class _Editor:
         elif isinstance(node, yaml.ScalarNode) and node.tag == _NULL and key is not None:
             self.replace_entry(key, node, sub, path, tnode)
         else:
-            what = "a list" if all(isinstance(k, int) for k in sub) else "a group of fields"
-            raise EditError(path, f"expected {what} here, but the file has a text; fix the file")
+            if all(isinstance(k, int) for k in sub):
+                raise EditError(path, _("expected a list here, but the file has a text; fix the file"))
+            raise EditError(path, _("expected a group of fields here, but the file has a text; fix the file"))
 
     def mapping(self, node: yaml.MappingNode, sub: dict, path: FieldPath, tnode: yaml.Node | None,
                 flow: bool) -> None:
@@ -204,7 +209,7 @@ class _Editor:
         missing = []
         for name, child in sub.items():
             if not isinstance(name, str):
-                raise EditError(path + (name,), "expected a list here, but the file has a group of fields")
+                raise EditError(path + (name,), _("expected a list here, but the file has a group of fields"))
             if name in existing:
                 key, value = existing[name]
                 self.walk(value, child, path + (name,), _child(tnode, name), key, key.start_mark.column, flow)
@@ -213,8 +218,8 @@ class _Editor:
         if not missing:
             return
         if flow:
-            raise EditError(path + (missing[0],), "cannot add a field to a group written in {…}; "
-                            "write the group as indented `name: value` lines first")
+            raise EditError(path + (missing[0],), _("cannot add a field to a group written in {…}; "
+                                                    "write the group as indented `name: value` lines first"))
         order = _key_order(tnode)
         rank = {name: index for index, name in enumerate(order)}
         ranked = sorted(missing, key=lambda name: rank.get(name, len(order) + list(sub).index(name)))
@@ -244,7 +249,7 @@ class _Editor:
         count = len(node.value)
         for index, child in sub.items():
             if not isinstance(index, int):
-                raise EditError(path + (index,), "expected a group of fields here, but the file has a list")
+                raise EditError(path + (index,), _("expected a group of fields here, but the file has a list"))
             if index < count:
                 self.walk(node.value[index], child, path + (index,), _child(tnode, index), None,
                           node.start_mark.column, flow)
@@ -253,8 +258,8 @@ class _Editor:
             return
         _check_contiguous(new, count, path)
         if flow or not node.value:
-            raise EditError(path + (new[0],), "cannot add an entry to a list written in […]; "
-                            "write the list as `- ` lines first")
+            raise EditError(path + (new[0],), _("cannot add an entry to a list written in […]; "
+                                                "write the list as `- ` lines first"))
         column = node.start_mark.column
         lines: list[str] = []
         for index in new:
@@ -341,7 +346,7 @@ class _Editor:
         lines: list[str] = []
         for name in names:
             if not isinstance(name, str):
-                raise EditError(path + (name,), "expected a group of fields here, but this is a list entry")
+                raise EditError(path + (name,), _("expected a group of fields here, but this is a list entry"))
             lines += self.entry_lines(name, sub[name], column, _child(tnode, name), path + (name,))
         return lines
 
@@ -383,9 +388,14 @@ def _check_contiguous(indices: list[int], first: int, path: FieldPath) -> None:
     expected = first
     for index in indices:
         if index != expected:
-            name = next((p for p in reversed(path) if isinstance(p, str)), "the list")
-            raise EditError(path + (index,), f"entry {expected + 1} of '{name}' has no text, so entry {index + 1} "
-                            f"cannot be added after it; translate entry {expected + 1} as well")
+            name = next((p for p in reversed(path) if isinstance(p, str)), None)
+            if name is None:
+                # TRANSLATORS: used as {name} in "entry {expected} of '{name}' has no text, …" (a list without name)
+                name = _("the list")
+            # TRANSLATORS: {expected} and {index} are numbers of entries of the list {name} (counted from 1).
+            raise EditError(path + (index,), _(
+                "entry {expected} of '{name}' has no text, so entry {index} cannot be added after it; translate "
+                "entry {expected} as well").format(expected=expected + 1, name=name, index=index + 1))
         expected += 1
 
 
@@ -497,12 +507,14 @@ def _verify(before: str, after: str, values: Mapping[FieldPath, str]) -> None:
         old = yaml.load(before, Loader=yaml.SafeLoader) if before.strip() else None  # noqa: S506
         new = yaml.load(after, Loader=yaml.SafeLoader)  # noqa: S506
     except yaml.YAMLError as error:
-        raise EditError((), f"internal error: the changed file would not be valid YAML ({error})") from None
+        # TRANSLATORS: {error} is the YAML reader's own description of the problem.
+        raise EditError((), _("internal error: the changed file would not be valid YAML ({error})").format(
+            error=error)) from None
     expected = copy.deepcopy(old) if old is not None else {}
     for path, value in sorted(values.items(), key=lambda item: _sort_key(item[0])):
         _put(expected, tuple(path), value)
     if new != expected:
-        raise EditError((), "internal error: the file could not be changed safely; change it by hand")
+        raise EditError((), _("internal error: the file could not be changed safely; change it by hand"))
 
 
 def _sort_key(path: FieldPath) -> tuple:
@@ -517,13 +529,13 @@ def _put(data: Any, path: FieldPath, value: str) -> None:
             if part == len(data):
                 data.append(child)
             elif part > len(data):
-                raise EditError(path, "internal error: a gap in a list")
+                raise EditError(path, _("internal error: a gap in a list"))
             elif last:
                 data[part] = child
         elif isinstance(data, dict):
             if last or data.get(part) is None:
                 data[part] = child
         else:  # pragma: no cover - the editor refuses such paths before
-            raise EditError(path, "internal error: unexpected structure")
+            raise EditError(path, _("internal error: unexpected structure"))
         if not last:
             data = data[part]

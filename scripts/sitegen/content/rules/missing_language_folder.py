@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "missing-language-folder"
 
@@ -15,5 +16,5 @@ def check(tree: ContentTree) -> Iterator[Problem]:
     for language in tree.languages:
         folder = tree.content_dir / language.code
         if not folder.is_dir():
-            yield Problem(tree.shown(folder), 0, 0, f"the folder for language '{language.code}' is missing; "
-                          "create it with site.yaml and theme.yaml")
+            yield Problem(tree.shown(folder), 0, 0, _("the folder for language '{code}' is missing; create it with "
+                                                      "site.yaml and theme.yaml").format(code=language.code))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import REQUIRED_FILES, SITE_FILES, ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "missing-site-file"
 
@@ -16,5 +17,7 @@ def check(tree: ContentTree) -> Iterator[Problem]:
         for name in SITE_FILES:
             path = folder / name
             if not path.exists() and (code == tree.source_code or name in REQUIRED_FILES):
-                yield Problem(tree.shown(path), 0, 0, f"this file is missing; copy {name} from "
-                              f"{tree.shown(tree.content_dir / tree.source_code / name)} and translate it")
+                # TRANSLATORS: {name} is a file name (site.yaml), {source} the German file (content/de/site.yaml)
+                yield Problem(tree.shown(path), 0, 0, _("this file is missing; copy {name} from {source} and "
+                                                        "translate it").format(
+                    name=name, source=tree.shown(tree.content_dir / tree.source_code / name)))

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import WORKSHOPS_DIR, ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 from sitegen.core.fields import TextField
 from sitegen.core.inline import plain_text
 
@@ -22,7 +23,9 @@ def check(tree: ContentTree) -> Iterator[Problem]:
                 if title in first:
                     other = first[title]
                     yield Problem(text_field.file, text_field.line, text_field.column,
-                                  f"another workshop has the same title ({other.file}:{other.line}); give "
-                                  "each workshop its own title, readers choose between them by it")
+                                  # TRANSLATORS: {file}:{line} is where the other workshop's title stands
+                                  _("another workshop has the same title ({file}:{line}); give each workshop its "
+                                    "own title, readers choose between them by it").format(
+                                      file=other.file, line=other.line))
                 else:
                     first[title] = text_field

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 from sitegen.read.load import Document
 
 ID = "see-also-exists"
@@ -17,8 +18,8 @@ def check(tree: ContentTree) -> Iterator[Problem]:
     for document, where, slugs in see_also_lists(tree):
         for index, slug in enumerate(slugs):
             if slug not in tree.source_slugs:
-                yield document.problem((*where, index), f"there is no workshop '{slug}'; use the file name of "
-                                       "a workshop without .yaml")
+                yield document.problem((*where, index), _("there is no workshop '{slug}'; use the file name of a "
+                                                         "workshop without .yaml").format(slug=slug))
 
 
 def see_also_lists(tree: ContentTree) -> Iterator[tuple[Document, tuple, list[str]]]:

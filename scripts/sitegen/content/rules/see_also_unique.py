@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from sitegen.content.layout import ContentTree
 from sitegen.content.rules.see_also_exists import see_also_lists
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "see-also-unique"
 
@@ -18,6 +19,6 @@ def check(tree: ContentTree) -> Iterator[Problem]:
         for index, slug in enumerate(slugs):
             # A name that is no workshop is see-also-exists' problem, however often it is listed.
             if slug in listed and slug in tree.source_slugs:
-                yield document.problem((*where, index), f"the workshop '{slug}' is listed twice in this answer; "
-                                       "delete one")
+                yield document.problem((*where, index), _("the workshop '{slug}' is listed twice in this answer; "
+                                                         "delete one").format(slug=slug))
             listed.add(slug)

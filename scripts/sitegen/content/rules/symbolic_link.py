@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sitegen.content.layout import WORKSHOPS_DIR, ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "symbolic-link"
 
@@ -15,8 +16,8 @@ def check(tree: ContentTree) -> Iterator[Problem]:
     """Language folders, their files and their workshop files are real files and folders."""
     for _code, folder in tree.folders():
         for link in links(folder):
-            yield Problem(tree.shown(link), 0, 0, "this is a symbolic link; content files and folders must be real "
-                          "files and folders inside content/")
+            yield Problem(tree.shown(link), 0, 0, _("this is a symbolic link; content files and folders must be "
+                                                    "real files and folders inside content/"))
 
 
 def links(folder: Path) -> list[Path]:

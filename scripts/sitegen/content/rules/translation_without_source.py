@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import WORKSHOPS_DIR, ContentTree, workshop_item
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "translation-without-source"
 
@@ -17,6 +18,7 @@ def check(tree: ContentTree) -> Iterator[Problem]:
         for item in sorted(tree.files.get(language.code, {})):
             if item.startswith(f"{WORKSHOPS_DIR}/") and item not in source_items:
                 yield Problem(tree.shown(tree.content_dir / language.code / item), 0, 0,
-                              "this translation has no German source "
-                              f"{tree.shown(tree.content_dir / tree.source_code / item)}; "
-                              "check the file name, or create the German file first")
+                              # TRANSLATORS: {source} is the German file that is missing (content/de/workshops/x.yaml)
+                              _("this translation has no German source {source}; check the file name, or create "
+                                "the German file first").format(
+                                  source=tree.shown(tree.content_dir / tree.source_code / item)))

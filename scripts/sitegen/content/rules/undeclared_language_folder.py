@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import ContentTree
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 from sitegen.read.languages import LANGUAGES_FILE
 
 ID = "undeclared-language-folder"
@@ -16,5 +17,7 @@ def check(tree: ContentTree) -> Iterator[Problem]:
     declared = {language.code for language in tree.languages}
     for child in sorted(tree.content_dir.iterdir()):
         if child.is_dir() and child.name not in declared:
-            yield Problem(tree.shown(child), 0, 0, f"'{child.name}' is not a declared language; "
-                          f"add it to {tree.shown(tree.content_dir / LANGUAGES_FILE)} or remove the folder")
+            # TRANSLATORS: {name} is a folder name in content/, {file} the file content/languages.yaml
+            yield Problem(tree.shown(child), 0, 0, _("'{name}' is not a declared language; add it to {file} or "
+                                                     "remove the folder").format(
+                name=child.name, file=tree.shown(tree.content_dir / LANGUAGES_FILE)))

@@ -8,6 +8,7 @@ from sitegen.content.layout import SITE_FILES, WORDLIST, WORKSHOPS_DIR, ContentT
 from sitegen.content.rules.symbolic_link import links
 from sitegen.content.status import RECORD_FILE
 from sitegen.core.errors import Problem
+from sitegen.core.messages import _
 
 ID = "unexpected-file"
 
@@ -21,9 +22,12 @@ def check(tree: ContentTree) -> Iterator[Problem]:
         expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | (set() if code == tree.source_code else {RECORD_FILE})
         for child in sorted(folder.iterdir()):
             if not child.name.startswith(".") and child.name not in expected:
-                yield Problem(tree.shown(child), 0, 0, "unexpected file; content files are "
-                              f"{', '.join(sorted(SITE_FILES))} and {WORKSHOPS_DIR}/<name>.yaml")
+                # TRANSLATORS: {files} is a list of file names (faq.yaml, site.yaml, theme.yaml), {workshops} a
+                # folder name (workshops)
+                yield Problem(tree.shown(child), 0, 0, _("unexpected file; content files are {files} and "
+                                                         "{workshops}/<name>.yaml").format(
+                    files=", ".join(sorted(SITE_FILES)), workshops=WORKSHOPS_DIR))
         workshops = folder / WORKSHOPS_DIR
         for child in sorted(workshops.iterdir()) if workshops.is_dir() else []:
             if child.is_file() and child.suffix != ".yaml" and not child.name.startswith("."):
-                yield Problem(tree.shown(child), 0, 0, "unexpected file; a workshop file ends in .yaml")
+                yield Problem(tree.shown(child), 0, 0, _("unexpected file; a workshop file ends in .yaml"))

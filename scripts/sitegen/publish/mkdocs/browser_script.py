@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
 
+from sitegen.core.messages import _
+
 SERVED = "assets/javascripts/sitegen.js"
 PARTS_FOLDER = "assets/javascripts/upstream/"
 # In the order they run. Both of the first two wrap XMLHttpRequest; the last two read <script id="__sitegen">.
@@ -37,8 +39,10 @@ def serve_as_one(files: Files, config) -> Files:
     if not parts:
         return files
     if set(parts) != set(PARTS):
-        raise ValueError(f"{PARTS_FOLDER} holds {', '.join(sorted(parts))}; "
-                         f"sitegen/publish/mkdocs/browser_script.py expects {', '.join(PARTS)}")
+        # TRANSLATORS: {folder} is a folder, {found} and {expected} are lists of file names
+        raise ValueError(_("{folder} holds {found}; sitegen/publish/mkdocs/browser_script.py expects "
+                           "{expected}").format(folder=PARTS_FOLDER, found=", ".join(sorted(parts)),
+                                                expected=", ".join(PARTS)))
     for file in parts.values():
         files.remove(file)
     text = HEADER + "".join(parts[name].content_string for name in PARTS)

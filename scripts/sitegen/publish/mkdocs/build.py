@@ -16,6 +16,7 @@ from typing import BinaryIO, TextIO
 
 from sitegen import pipeline
 from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
+from sitegen.core.messages import _
 from sitegen.output.write import STORE, Staging, holding, replacing
 from sitegen.publish.mkdocs import parallel
 from sitegen.publish.mkdocs.engine import ENGINE
@@ -50,8 +51,9 @@ def build_site(paths: pipeline.Paths, site: str | os.PathLike, jobs: int | None 
         if jobs == 1:
             result = subprocess.run(_mkdocs(staging.folder), **_mkdocs_options(paths, staging))
             if result.returncode != 0:
-                raise SiteBuildFailed(f"mkdocs build failed (exit code {result.returncode}); "
-                                      f"{site.name}/ was left as it was")
+                # TRANSLATORS: {folder} is the site's folder (site)
+                raise SiteBuildFailed(_("mkdocs build failed (exit code {code}); {folder}/ was left as it "
+                                        "was").format(code=result.returncode, folder=site.name))
         else:
             _build_languages(paths, site, staging, jobs, messages)
         write_site_marker(staging.folder)  # MkDocs has finished: the site is complete, swapped in next
@@ -74,7 +76,9 @@ def _build_languages(paths: pipeline.Paths, site: Path, staging: Staging, jobs: 
             parallel.build_languages(content.languages, pipeline.site_facts(content).dumps(), staging.folder, jobs,
                                      start, messages or sys.stderr)
         except parallel.WorkerFailed as failure:
-            raise SiteBuildFailed(f"{failure}; {site.name}/ was left as it was") from None
+            # TRANSLATORS: {failure} is "mkdocs build failed for 'en' (exit code 1)"; {folder} the site's folder (site)
+            raise SiteBuildFailed(_("{failure}; {folder}/ was left as it was").format(
+                failure=failure, folder=site.name)) from None
 
 
 def _mkdocs(site_dir: Path) -> list[str]:

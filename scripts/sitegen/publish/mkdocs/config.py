@@ -6,6 +6,8 @@ only once, in content/, and the i18n plugin validates the result as if it had be
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,7 +15,9 @@ from mkdocs.exceptions import ConfigurationError
 
 from sitegen import pipeline
 from sitegen.content.tree import Content
+from sitegen.core import annotations
 from sitegen.core.errors import ContentError
+from sitegen.core.messages import UnknownMessageLanguage, _, choose
 from sitegen.read.inputs import read_text
 from sitegen.render import markdown
 from sitegen.render.facts import NavEntry, SiteFacts
@@ -46,15 +50,37 @@ READ_FOR_CONFIG = ReadForConfig()
 def i18n_languages(content_dir: str = "content") -> list[dict]:
     """The `languages` option of mkdocs-static-i18n, made from content/languages.yaml and each site.yaml."""
     allow_three_letter_locales()
+    root = Path.cwd()
+    speak(root / content_dir, ConfigurationError)
     if this_worker() is not None:
         return i18n_options(worker_facts())
-    root = Path.cwd()
     try:
         content = pipeline.check(pipeline.Paths.for_root(root, content=content_dir), ENGINE)
     except ContentError as error:
-        raise ConfigurationError(f"the content has errors:\n{error}") from None
+        annotate(error.problems)
+        # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
+        raise ConfigurationError(_("the content has errors:\n{errors}").format(errors=error)) from None
     READ_FOR_CONFIG.keep(root, root / content_dir, content)
     return i18n_options(SiteFacts.of(content))
+
+
+def speak(content_dir: Path, failure: type[Exception]) -> None:
+    """Say everything in the language of the messages (core/messages.py: SITEGEN_MESSAGES, the locale, the
+    project's default in `content_dir`), and, under GitHub Actions, let nothing MkDocs logs be read as a
+    workflow command (core/annotations.py). An unknown SITEGEN_MESSAGES raises `failure`."""
+    try:
+        choose(content_dir)
+    except UnknownMessageLanguage as error:
+        raise failure(str(error)) from None
+    annotations.guard_logging(logging.getLogger("mkdocs"))
+
+
+def annotate(problems) -> None:
+    """Under GitHub Actions, the problems that stop the build as workflow commands on their lines."""
+    commands = annotations.workflow_commands(problems)
+    if commands:
+        sys.stdout.write("".join(command + "\n" for command in commands))
+        sys.stdout.flush()
 
 
 def worker_facts() -> SiteFacts:

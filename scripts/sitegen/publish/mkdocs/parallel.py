@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from sitegen.core.messages import _
 from sitegen.core.model import Language
 from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
 from sitegen.publish.mkdocs.upstream.static_i18n_search_dedup import without_search_duplicates
@@ -61,8 +62,15 @@ class WorkerFailed(Exception):
 
     def __init__(self, language: str, returncode: int):
         self.language, self.returncode = language, returncode
-        ending = f"killed by signal {-returncode}" if returncode < 0 else f"exit code {returncode}"
-        super().__init__(f"mkdocs build failed for '{language}' ({ending})")
+        if returncode < 0:
+            # TRANSLATORS: {language} is a language code ("en"), {signal} a number
+            message = _("mkdocs build failed for '{language}' (killed by signal {signal})").format(
+                language=language, signal=-returncode)
+        else:
+            # TRANSLATORS: {language} is a language code ("en"), {code} a number
+            message = _("mkdocs build failed for '{language}' (exit code {code})").format(
+                language=language, code=returncode)
+        super().__init__(message)
 
 
 def default_jobs(languages: int) -> int:
@@ -147,7 +155,8 @@ def merge(parts: dict[str, Path], languages: list[Language], site: Path) -> None
         os.rename(entry, site / entry.name)
     for code in others:
         if os.path.lexists(site / code):
-            raise RuntimeError(f"the build of '{source}' wrote {code}/, the folder of the language '{code}'")
+            raise RuntimeError(_("the build of '{source}' wrote {code}/, the folder of the language "
+                                 "'{code}'").format(source=source, code=code))
         if (parts[code] / code).is_dir():
             os.rename(parts[code] / code, site / code)
     if sitemap is not None:
@@ -165,8 +174,8 @@ def _merged_sitemap(folders: list[Path]) -> tuple[str, int] | None:
     texts = [(folder / SITEMAP).read_text(encoding="utf-8") for folder in folders]
     heads, bodies, tails = zip(*(_sitemap_parts(text) for text in texts))
     if len(set(heads)) != 1 or len(set(tails)) != 1:
-        raise RuntimeError("the languages' sitemap.xml files do not have the same frame; "
-                           "see sitegen/parallel.py (merge) for what it expects")
+        raise RuntimeError(_("the languages' sitemap.xml files do not have the same frame; "
+                             "see sitegen/parallel.py (merge) for what it expects"))
     with open(folders[-1] / f"{SITEMAP}.gz", "rb") as stream:
         header = stream.read(8)
     return heads[0] + "".join(bodies) + tails[0], int.from_bytes(header[4:8], "little")
@@ -200,7 +209,7 @@ def _merged_search(parts: dict[str, Path], languages: list[Language]) -> tuple[d
         indexes.append(json.loads(path.read_text(encoding="utf-8")))
     configs = [index["config"] for index in indexes]
     if any(config != configs[0] for config in configs):
-        raise RuntimeError("the languages' search indexes have different settings; "
-                           "see sitegen/parallel.py (merge)")
+        raise RuntimeError(_("the languages' search indexes have different settings; "
+                             "see sitegen/parallel.py (merge)"))
     entries = [entry for index in indexes for entry in index["docs"]]
     return configs[0], without_search_duplicates(entries, [language.code for language in languages])

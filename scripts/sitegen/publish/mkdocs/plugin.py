@@ -12,9 +12,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from sitegen import pipeline
 from sitegen.core.errors import ContentError, one_line
+from sitegen.core.messages import N_, _
 from sitegen.core.urls import BASE_ADDRESS_RULE, is_base_address, page_address
 from sitegen.publish.mkdocs import browser_script
-from sitegen.publish.mkdocs.config import READ_FOR_CONFIG, worker_facts
+from sitegen.publish.mkdocs.config import READ_FOR_CONFIG, annotate, speak, worker_facts
 from sitegen.publish.mkdocs.engine import ENGINE
 from sitegen.publish.mkdocs.fallback_marks import mark_fallbacks
 from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
@@ -66,6 +67,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     @event_priority(100)
     def on_config(self, config):
+        speak(Path(self.config.content_dir), PluginError)
         check_outside_addresses(config, self.config.edit_url)
         if not i18n_building(config):  # a new build, not mkdocs-static-i18n's next language of this one
             self.not_found_pages = NotFoundPages()
@@ -79,7 +81,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:
             facts = self.facts_for(config, paths)
         except ContentError as error:
-            raise PluginError(f"the content has errors:\n{error}") from None
+            annotate(error.problems)
+            # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
+            raise PluginError(_("the content has errors:\n{errors}").format(errors=error)) from None
         except RuntimeError as error:  # a worker of a parallel build that cannot build its language
             raise PluginError(str(error)) from None
         self.facts = facts
@@ -193,13 +197,17 @@ def i18n_building(config) -> bool:
 
 
 # Values from outside the content that the site prints: (how to get it from the config, its name for
-# the reader of the message, an example). Checked where they enter, the plugin's on_config.
+# the reader of the message, translated where it is used, an example). Checked where they enter, the
+# plugin's on_config.
 OUTSIDE_ADDRESSES = (
-    (lambda config, edit_url: config.site_url, "SITE_URL (site_url in mkdocs.yml)",
+    # TRANSLATORS: names a setting, used as {name} in "{name} must be an http:// or https:// address …"
+    (lambda config, edit_url: config.site_url, N_("SITE_URL (site_url in mkdocs.yml)"),
      "https://owner.github.io/repository/"),
-    (lambda config, edit_url: edit_url, "SITEGEN_EDIT_URL (edit_url of the sitegen plugin in mkdocs.yml)",
+    # TRANSLATORS: names a setting, used as {name} in "{name} must be an http:// or https:// address …"
+    (lambda config, edit_url: edit_url, N_("SITEGEN_EDIT_URL (edit_url of the sitegen plugin in mkdocs.yml)"),
      "https://github.com/owner/repository/edit/main/"),
-    (lambda config, edit_url: config.repo_url, "repo_url in mkdocs.yml", "https://github.com/owner/repository"),
+    # TRANSLATORS: names a setting, used as {name} in "{name} must be an http:// or https:// address …"
+    (lambda config, edit_url: config.repo_url, N_("repo_url in mkdocs.yml"), "https://github.com/owner/repository"),
 )
 
 
@@ -211,4 +219,7 @@ def check_outside_addresses(config, edit_url: str) -> None:
         value = value_of(config, edit_url)
         if value and not is_base_address(value):
             shown = one_line(value) if isinstance(value, str) else repr(value)
-            raise PluginError(f"{name} {BASE_ADDRESS_RULE}, not '{shown}'; set it to e.g. {example}")
+            # TRANSLATORS: {name} names a setting ("repo_url in mkdocs.yml"), {rule} is what it must be
+            # ("must be an http:// or https:// address with a host name, …"), {shown} its value, {example} an address
+            raise PluginError(_("{name} {rule}, not '{shown}'; set it to e.g. {example}").format(
+                name=_(name), rule=_(BASE_ADDRESS_RULE), shown=shown, example=example))

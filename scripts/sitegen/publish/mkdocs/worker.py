@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from sitegen.core.messages import _
+
 LANGUAGE = "SITEGEN_BUILD_LANGUAGE"
 FACTS = "SITEGEN_BUILD_FACTS"
 
@@ -26,8 +28,9 @@ class Worker:
         """The file with the facts about the content this worker builds from, written by its parent."""
         path = os.environ.get(FACTS)
         if not path:
-            raise RuntimeError(f"{LANGUAGE} is set but {FACTS} is not; "
-                               "the languages are built in parallel by `sitegen site`")
+            # TRANSLATORS: {language} and {facts} are names of environment variables
+            raise RuntimeError(_("{language} is set but {facts} is not; the languages are built in parallel "
+                                 "by `sitegen site`").format(language=LANGUAGE, facts=FACTS))
         return path
 
 

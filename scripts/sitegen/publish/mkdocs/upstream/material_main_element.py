@@ -12,6 +12,8 @@ fails once the theme writes it differently (then MAIN_ELEMENT must follow, or th
 
 from __future__ import annotations
 
+from sitegen.core.messages import _
+
 # Material's main element, once per page (material/templates/base.html).
 MAIN_ELEMENT = '<main class="md-main" data-md-component="main">'
 
@@ -20,6 +22,6 @@ def with_translation_status(html: str, status: str) -> str:
     """The page with `data-translation-status` on its main element; ValueError when the theme has
     no such element, or more than one."""
     if html.count(MAIN_ELEMENT) != 1:
-        raise ValueError("the theme's main element was not found; update MAIN_ELEMENT in "
-                         "sitegen/publish/mkdocs/upstream/material_main_element.py for this theme version")
+        raise ValueError(_("the theme's main element was not found; update MAIN_ELEMENT in "
+                           "sitegen/publish/mkdocs/upstream/material_main_element.py for this theme version"))
     return html.replace(MAIN_ELEMENT, MAIN_ELEMENT[:-1] + f' data-translation-status="{status}">')

@@ -11,6 +11,7 @@ fails once upstream has fixed it.
 
 from __future__ import annotations
 
+from sitegen.core.messages import _
 from sitegen.render import markdown
 
 # Material's search dialog, once per page (material/templates/partials/search.html).
@@ -21,6 +22,6 @@ def named_search_dialog(html: str, label: str) -> str:
     """The page with `aria-label` (the text `label`, escaped) on its search dialog; ValueError when
     the theme has no such element, or more than one."""
     if html.count(SEARCH_DIALOG) != 1:
-        raise ValueError("the theme's search dialog was not found; update SEARCH_DIALOG in "
-                         "sitegen/publish/mkdocs/upstream/material_search_dialog.py for this theme version")
+        raise ValueError(_("the theme's search dialog was not found; update SEARCH_DIALOG in "
+                           "sitegen/publish/mkdocs/upstream/material_search_dialog.py for this theme version"))
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{markdown.html_text(label)}">')

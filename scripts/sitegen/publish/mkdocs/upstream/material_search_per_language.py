@@ -27,6 +27,7 @@ import os
 import re
 from pathlib import Path
 
+from sitegen.core.messages import _
 from sitegen.core.model import Language
 
 INDEX = "search/search_index.json"
@@ -107,8 +108,8 @@ def point_to_language(html: str, language: Language) -> str:
     which are served at any depth), to its language's folder, where Material loads the index."""
     match = CONFIG_SCRIPT.search(html)
     if match is None:
-        raise ValueError("Material's __config script was not found; update "
-                         "sitegen/publish/mkdocs/upstream/material_search_per_language.py for this theme version")
+        raise ValueError(_("Material's __config script was not found; update "
+                           "sitegen/publish/mkdocs/upstream/material_search_per_language.py for this theme version"))
     config = json.loads(match.group(2))
     if not language.source:
         # With a trailing slash: the browser resolves "search/search_index.json" against it.

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from sitegen.core.messages import _
+
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
 WATCH_INTERVAL = 0.1  # seconds between two looks at the watched folders in the live preview
@@ -51,10 +53,12 @@ def keep_last_good_site(rebuild):
         except ConfigurationError as error:  # content errors found while mkdocs.yml was read
             log.error(str(error))
         except Exception as error:  # noqa: BLE001 - a preview must not die of one bad save
-            log.error(f"internal error, please report it to the maintainers: {type(error).__name__}: {error}")
+            # TRANSLATORS: {kind} is the name of a Python exception (KeyError), {error} its message (in English)
+            log.error(_("internal error, please report it to the maintainers: {kind}: {error}").format(
+                kind=type(error).__name__, error=error))
         else:
             return
-        log.error("The preview keeps showing the last good version of the site. "
-                  "Fix the problem above and save the file again.")
+        log.error(_("The preview keeps showing the last good version of the site. "
+                    "Fix the problem above and save the file again."))
 
     return guarded

@@ -19,17 +19,19 @@ languages nor writes the combined search index (the merge does that).
 
 from __future__ import annotations
 
+from sitegen.core.messages import _
+
 
 def build_only(config, code: str) -> None:
     """Make mkdocs-static-i18n build only the language `code`, exactly as it builds that language
     within its sequential build: the source language at the root, any other below /<code>/."""
     i18n = config.plugins.get("i18n")
     if i18n is None or not hasattr(i18n, "building") or not hasattr(i18n, "current_language"):
-        raise RuntimeError("the i18n plugin (mkdocs-static-i18n) is not configured; "
-                           "a parallel build needs it")
+        raise RuntimeError(_("the i18n plugin (mkdocs-static-i18n) is not configured; a parallel build needs it"))
     if code not in i18n.build_languages:
-        raise RuntimeError(f"'{code}' is not one of the languages the i18n plugin builds "
-                           f"({', '.join(i18n.build_languages)})")
+        # TRANSLATORS: {code} is a language code ("en"), {languages} a list of them ("de, en, hsb")
+        raise RuntimeError(_("'{code}' is not one of the languages the i18n plugin builds ({languages})").format(
+            code=code, languages=", ".join(i18n.build_languages)))
     if i18n.current_language is None:  # the first build of this process
         i18n.current_language = code
     i18n.building = True
