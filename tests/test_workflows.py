@@ -212,7 +212,14 @@ def test_pull_requests_check_test_build_and_report():
     makes = [words[1:] for words in commands(workflow) if words[0] == "make"]
     assert makes == [["check"], ["test"], ["site"]]
     summary = [step["run"] for _, step in steps(workflow) if "GITHUB_STEP_SUMMARY" in step.get("run", "")]
-    assert summary == ['.venv/bin/sitegen status --format markdown >> "$GITHUB_STEP_SUMMARY"']
+    assert summary == ['git worktree add --detach "$RUNNER_TEMP/base" "origin/$GITHUB_BASE_REF"\n'
+                       '.venv/bin/sitegen changes --base "$RUNNER_TEMP/base" >> "$GITHUB_STEP_SUMMARY"\n',
+                       '.venv/bin/sitegen status --format markdown >> "$GITHUB_STEP_SUMMARY"']
+    # The base branch is there to compare with, and the summary is written when the check failed too.
+    [checkout] = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0
+    [changes] = [step for _, step in steps(workflow) if "sitegen changes" in step.get("run", "")]
+    assert changes["if"] == "(success() || failure()) && github.event_name == 'pull_request'"
     uploads = {step["with"]["path"].rstrip("/"): step for _, step in steps(workflow)
                if step.get("uses", "").startswith("actions/upload-artifact@")}
     assert set(uploads) == {"site", "test-artifacts"}
@@ -263,7 +270,8 @@ def test_every_make_target_exists():
 
 def test_every_sitegen_command_exists_with_its_options():
     used = [words[1:] for path in (PR, DEPLOY) for words in commands(load(path)) if Path(words[0]).name == "sitegen"]
-    assert used == [["schema", "--check"], ["status", "--format", "markdown"]]
+    assert used == [["changes", "--base", "$RUNNER_TEMP/base"], ["schema", "--check"],
+                    ["status", "--format", "markdown"]]
     for arguments in used:
         assert arguments[0] in COMMANDS
         make_parser().parse_args(arguments)  # exits (SystemExit) on an unknown command or option
