@@ -1,5 +1,6 @@
-"""The editors' guides quote real output: every message line in CONTRIBUTING.md and CONTRIBUTING.en.md
-is produced, exactly, by the mistakes and commands the guides describe, run on a copy of the content."""
+"""The editors' guides quote real output: every message line in CONTRIBUTING.md (German messages, what editors
+get by default) and CONTRIBUTING.en.md (English, SITEGEN_MESSAGES=en) is produced, exactly, by the mistakes and
+commands the guides describe, run on a copy of the content."""
 
 from __future__ import annotations
 
@@ -11,11 +12,14 @@ import pytest
 
 from conftest import REPOSITORY
 from sitegen.cli import main
+from sitegen.core.messages import CATALOGS
 
-GUIDES = [REPOSITORY / "CONTRIBUTING.md", REPOSITORY / "CONTRIBUTING.en.md"]
+# Each guide, and the language of the messages it quotes.
+GUIDES = {REPOSITORY / "CONTRIBUTING.md": "de", REPOSITORY / "CONTRIBUTING.en.md": "en"}
 # Lines of the guides' examples that are program output (indented code), by how they start.
-OUTPUT = re.compile(r"^ {4,}((content/|sitegen: |en \(English\)|To do \(|Created the workshop|Next steps:|"
-                    r"\d\. (Fill in|Check the|Preview)|Recorded |ERROR   -  )\S.*)$")
+OUTPUT = re.compile(r"^ {4,}((content/|sitegen: |en \(English\)|To do \(|Zu tun \(|Created the workshop|"
+                    r"Die Werkstatt '|Next steps:|Nächste Schritte:|\d\. (Fill in|Check the|Preview|Füllen Sie|"
+                    r"Prüfen Sie|Vorschau)|Recorded |\d+ übersetzte|ERROR   -  )\S.*)$")
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -25,9 +29,21 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def outputs(tmp_path_factory) -> set[str]:
-    """Everything the guides' examples show, made the way the guides say it happens."""
-    return _produce(tmp_path_factory.mktemp("docs"), [])
+def outputs(request, tmp_path_factory) -> set[str]:
+    """Everything the guides' examples show in one language of the messages (the parameter), made the way the
+    guides say it happens."""
+    return produce(request.param, tmp_path_factory.mktemp(f"docs-{request.param}"))
+
+
+def produce(language: str, root: Path, lines: list[str] | None = None) -> set[str]:
+    """The guides' examples, run with SITEGEN_MESSAGES=`language`; their lines also go into `lines`."""
+    before = CATALOGS.language
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("SITEGEN_MESSAGES", language)
+            return _produce(root, [] if lines is None else lines)
+    finally:
+        CATALOGS.use(before)  # the rest of this test process speaks as it did
 
 
 def _produce(root: Path, lines: list[str]) -> set[str]:
@@ -113,13 +129,14 @@ def documented(guide: Path) -> list[str]:
             if (match := OUTPUT.match(line))]
 
 
-def test_the_guides_quote_output(outputs):
+def test_the_guides_quote_output():
     for guide in GUIDES:
         assert len(documented(guide)) >= 15, f"{guide.name}: the example outputs were not found"
 
 
-@pytest.mark.parametrize("guide", GUIDES, ids=lambda path: path.name)
+@pytest.mark.parametrize("guide,outputs", list(GUIDES.items()), ids=[path.name for path in GUIDES],
+                         indirect=["outputs"])
 def test_every_quoted_message_is_real(outputs, guide):
-    # The lines of `mkdocs serve` around a message are its log's; tests/test_serve.py checks them there.
+    # The lines of `mkdocs serve` around a message are its log's; tests/site/test_serve.py checks them there.
     missing = [line for line in documented(guide) if line not in outputs and not line.startswith("ERROR   -  ")]
     assert missing == [], "quoted in the guide but not what sitegen prints:\n" + "\n".join(missing)
