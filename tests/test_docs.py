@@ -18,8 +18,8 @@ from sitegen.core.messages import CATALOGS
 GUIDES = {REPOSITORY / "CONTRIBUTING.md": "de", REPOSITORY / "CONTRIBUTING.en.md": "en"}
 # Lines of the guides' examples that are program output (indented code), by how they start.
 OUTPUT = re.compile(r"^ {4,}((content/|sitegen: |en \(English\)|To do \(|Zu tun \(|Created the workshop|"
-                    r"Die Werkstatt '|Next steps:|Nächste Schritte:|\d\. (Fill in|Check the|Preview|Füllen Sie|"
-                    r"Prüfen Sie|Vorschau)|Recorded |\d+ übersetzte|ERROR   -  )\S.*)$")
+                    r"Die Werkstatt '|Next steps:|Nächste Schritte:|\d\. (Fill in|Check the|Preview|Füllen Sie|Sehen Sie|"
+                    r"Prüfen Sie|Vorschau)|Recorded |\d+ übersetzte|ERROR   -  )(?:.*\S)?)$")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -150,7 +150,7 @@ def _missing(field: str, loc: tuple) -> str:
     if named:
         return _("the required field '{field}' is missing in '{owner}'; add it").format(field=field, owner=named[-1])
     if index is not None:
-        return _("the required field '{field}' is missing entry {number}; add it").format(field=field,
+        return _("the required field '{field}' is missing in entry {number}; add it").format(field=field,
                                                                                        number=index + 1)
     return _("the required field '{field}' is missing; add it").format(field=field)
 
