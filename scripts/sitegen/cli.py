@@ -412,40 +412,45 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "check":
         parser.add_argument("--strict", action="store_true", help=_("treat unknown words as errors"))
     if name == "site":
-        parser.add_argument("--site-dir", default="site", metavar="DIR",
+        parser.add_argument("--site-dir", default="site", metavar=_("DIR"),
                             help=_("the folder to build the site into (default: site): a new folder, or one "
                                    "sitegen built before (it holds a .sitegen-site file)"))
-        parser.add_argument("--jobs", type=_positive, default=None, metavar="N",
+        parser.add_argument("--jobs", type=_positive, default=None, metavar=_("N"),
                             help=_("languages built at the same time, each by its own mkdocs build (default: all, "
                                    "up to twice the number of cores; 1, or on one core: one mkdocs build for all)"))
     if name == "status":
-        parser.add_argument("--lang", action="append", metavar="LANG", help=_("only this language (repeatable)"))
+        parser.add_argument("--lang", action="append", metavar=_("LANG"),
+                            help=_("only this language (repeatable)"))
         parser.add_argument("--format", choices=("text", "markdown", "json"), default="text",
                             help=_("text (default), markdown for CI job summaries, json for tools"))
         parser.add_argument("--fail-incomplete", action="store_true",
                             help=_("exit 1 if any translated field is outdated or missing"))
     if name == "mark-current":
-        parser.add_argument("--lang", required=True, help=_("the translation language, e.g. en or hsb"))
-        parser.add_argument("--field", help=_("only this field, e.g. goals[0] (as `sitegen status` names it)"))
-        parser.add_argument("files", nargs="*", metavar="FILE", help=_("translation files (default: all)"))
+        parser.add_argument("--lang", required=True, metavar=_("LANG"),
+                            help=_("the translation language, e.g. en or hsb"))
+        parser.add_argument("--field", metavar=_("FIELD"),
+                            help=_("only this field, e.g. goals[0] (as `sitegen status` names it)"))
+        parser.add_argument("files", nargs="*", metavar=_("FILE"), help=_("translation files (default: all)"))
     if name == "export-po":
-        parser.add_argument("--lang", required=True, help=_("the translation language, e.g. en or hsb"))
-        parser.add_argument("--out", required=True, metavar="DIR", help=_("folder for the PO files, e.g. po/hsb"))
+        parser.add_argument("--lang", required=True, metavar=_("LANG"),
+                            help=_("the translation language, e.g. en or hsb"))
+        parser.add_argument("--out", required=True, metavar=_("DIR"), help=_("folder for the PO files, e.g. po/hsb"))
     if name == "schema":
         parser.add_argument("--check", action="store_true",
                             help=_("write nothing; exit 1 if schema/ does not match the content models"))
     if name == "new":
         parser.add_argument("kind", choices=scaffold.KINDS, help=_("what to create: workshop"))
-        parser.add_argument("slug", metavar="NAME",
+        parser.add_argument("slug", metavar=_("NAME"),
                             help=_("short name, e.g. energie-waerme: file name and web address"))
-        parser.add_argument("--title",
+        parser.add_argument("--title", metavar=_("TITLE"),
                             help=_("the German title, e.g. \"Energie und Wärme\" (default: a placeholder)"))
     if name == "changes":
-        parser.add_argument("--base", required=True, metavar="DIR",
+        parser.add_argument("--base", required=True, metavar=_("DIR"),
                             help=_("the project folder of the version to compare with, e.g. the base branch"))
     if name == "import-po":
-        parser.add_argument("--lang", required=True, help=_("the translation language, e.g. en or hsb"))
-        parser.add_argument("folder", metavar="DIR", help=_("folder with the PO files, e.g. po/hsb"))
+        parser.add_argument("--lang", required=True, metavar=_("LANG"),
+                            help=_("the translation language, e.g. en or hsb"))
+        parser.add_argument("folder", metavar=_("DIR"), help=_("folder with the PO files, e.g. po/hsb"))
 
 
 def _positive(text: str) -> int:
@@ -472,8 +477,9 @@ def make_parser() -> argparse.ArgumentParser:
         prog="sitegen",
         description=_("Check and render the Werkstätten website content (content/*.yaml) into Markdown for MkDocs."),
     )
-    parser.add_argument("--root", default=".", help=_("project folder containing content/ and docs/ (default: .)"))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--root", default=".", metavar=_("ROOT"),
+                        help=_("project folder containing content/ and docs/ (default: .)"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), required=True)
     for name in COMMANDS:
         text = _(COMMAND_HELP[name])
         _arguments(name, commands.add_parser(name, help=text.partition("\n")[0], description=_description(text),
@@ -534,8 +540,12 @@ def _main(argv: list[str] | None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`sitegen status | head`): nothing to tell it
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.__stdout__.fileno())
+        return EXIT_CONTENT
     except OSError as error:
-        print(f"sitegen: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        where = f"{one_line(str(error.filename))}: " if error.filename else ""
+        print(f"sitegen: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_CONTENT
     except Exception as error:  # noqa: BLE001 - an editor must never see a traceback
         print("sitegen: " + _("internal error, please report it to the maintainers: {kind}: {error}").format(

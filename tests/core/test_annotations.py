@@ -6,10 +6,14 @@ for the old `##[command …]data` anywhere in a line), written out below."""
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import sitegen, write
+from conftest import copy_site_project, sitegen, write
 from sitegen.core.annotations import guard, neutralized, workflow_command, workflow_commands
 from sitegen.core.errors import Problem, one_line
 
@@ -83,10 +87,11 @@ def test_no_text_ends_the_command_or_starts_another(text):
     problem = Problem(f"content/de/{text}.yaml", 2, 1, f"unknown field {text!r} and {text}")
     line = workflow_command(problem)
     assert "\n" not in line and "\r" not in line
+    assert "##[" not in line  # the runner may read the old form anywhere in a line, a command's values too
     name, properties, data = parse(line)
     assert name == "error"
-    assert properties["file"] == one_line(problem.path)  # as the plain line prints it
-    assert data == one_line(problem.message)
+    assert properties["file"] == neutralized(one_line(problem.path))  # as the plain line prints it under Actions
+    assert data == neutralized(one_line(problem.message))
     assert set(properties) == {"file", "line", "col", "title"}
 
 
@@ -97,6 +102,13 @@ def test_the_guard_leaves_no_old_command_in_what_is_printed(text):
     for line in stream.getvalue().splitlines():
         assert parse(line) is None, line
     assert neutralized("##[x]") != "##[x]" and neutralized("no command") == "no command"
+
+
+def test_output_into_a_file_is_left_as_it_is(tmp_path):
+    """The runner reads the log, not a file a step writes (`sitegen status --format json > status.json`)."""
+    with open(tmp_path / "out.json", "w", encoding="utf-8") as stream:
+        assert guard(stream, {"GITHUB_ACTIONS": "true"}) is stream
+    assert isinstance(guard(io.StringIO(), {"GITHUB_ACTIONS": "true"}), io.TextIOBase)
 
 
 def test_outside_github_actions_nothing_is_added_or_changed():
@@ -131,9 +143,28 @@ def test_check_under_github_actions_prints_one_command_per_problem_and_nothing_e
     assert len(problems) >= 4
     assert [name for name, _, _ in commands] == ["error"] * len(problems)
     for (_, properties, data), line in zip(commands, problems):
-        assert line.startswith(properties["file"] + ":")
-        assert line.endswith(data)
+        assert line.startswith(properties["file"].replace("\u200b", "") + ":")
+        assert line.endswith(data.replace("\u200b", ""))
         assert properties["title"] == "Error in the content"
     # What a reader of the log sees besides the commands is the same as without GitHub Actions.
     shown = [line for line in actions.stderr.splitlines() if not line.startswith("::")]
     assert [line.replace("\u200b", "") for line in shown] == plain.stderr.splitlines()
+    assert "##[" not in actions.stdout + actions.stderr
+
+
+def test_mkdocs_build_under_github_actions_prints_the_commands_and_nothing_else(tmp_path):
+    """MkDocs prints a plugin's error itself, past sitegen's streams: the message is neutralized before."""
+    project = copy_site_project(tmp_path)
+    write(project, "content/de/faq.yaml", (project / "content/de/faq.yaml").read_text(encoding="utf-8").replace(
+        "title:", '"##[add-mask]geheim4\\n::stop-commands::tok": x\ntitle:', 1))
+    result = subprocess.run([str(Path(sys.executable).with_name("mkdocs")), "build", "--site-dir",
+                             str(tmp_path / "out")], cwd=project, capture_output=True, text=True, timeout=120,
+                            stdin=subprocess.DEVNULL, env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                                                          "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    lines = (result.stdout + result.stderr).splitlines()
+    commands = [command for command in map(parse, lines) if command is not None]
+    assert [(name, properties["file"], properties["line"]) for name, properties, _ in commands] == [
+        ("error", "content/de/faq.yaml", "4")]
+    assert "##[" not in result.stdout + result.stderr
+    assert "unknown field '#\u200b#[add-mask]geheim4\\n::stop-commands::tok'" in result.stderr

@@ -138,6 +138,30 @@ def test_the_default_is_found_in_a_broken_languages_file(content):
     assert Catalogs().choose(content, {}) == "de"
 
 
+@pytest.mark.parametrize("text", [
+    "messages: de\r\nlanguages:\r\n  - code: de\r\n",  # a Windows checkout
+    "messages : de\n", '"messages": "de"\n', "'messages': de  # the editors' language\n",
+])
+def test_the_default_is_found_however_the_line_is_written(content, text):
+    (content / "languages.yaml").write_text(text, newline="")
+    assert Catalogs().choose(content, {}) == "de"
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo", "link to a folder"])
+def test_a_languages_file_that_is_no_file_is_not_read(content, kind):
+    """Not read, and never waited for: the content checks name it, in English here (no default is found)."""
+    target = content / "languages.yaml"
+    target.unlink()
+    if kind == "folder":
+        target.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(target)
+    else:
+        (content / "elsewhere").mkdir()
+        target.symlink_to(content / "elsewhere")
+    assert Catalogs().choose(content, {}) == "en"
+
+
 def test_a_default_in_a_language_without_messages_counts_as_none(content):
     (content / "languages.yaml").write_text("messages: fr\n")
     assert Catalogs().choose(content, {}) == "en"
@@ -151,6 +175,7 @@ def test_an_unknown_sitegen_messages_is_refused_in_the_language_chosen_otherwise
     message = str(raised.value)
     assert message.startswith("SITEGEN_MESSAGES=")
     assert "\n" not in message and "de, en" in message
+    assert len(message) < 250  # a long value is shortened
     assert catalogs.language == "de"  # the message itself is in the project's default
 
 

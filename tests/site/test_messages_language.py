@@ -94,7 +94,7 @@ def test_an_unknown_sitegen_messages_is_a_usage_error_that_names_it(broken, valu
     result = sitegen(broken, "check", env={**GERMAN, "SITEGEN_MESSAGES": value})
     assert result.returncode == 2
     assert result.stderr == (f"sitegen: SITEGEN_MESSAGES={value!r} ist keine Sprache, in der sitegen Meldungen hat; "
-                             "setzen Sie eine dieser Sprachen: de, en, oder entfernen Sie die Variable\n")
+                             "setzen Sie sie auf eine dieser Sprachen (de, en) oder entfernen Sie die Variable\n")
     build = mkdocs(broken, "build", "--site-dir", str(broken.parent / "unused"), env={"SITEGEN_MESSAGES": value})
     assert build.returncode != 0 and f"SITEGEN_MESSAGES={value!r}" in build.stderr
     assert "Traceback" not in build.stderr
@@ -107,4 +107,6 @@ def test_the_help_is_german_by_default_argparse_included(broken):
     assert "Optionen:" in result.stdout and "diese Hilfe anzeigen und beenden" in result.stdout
     wrong = sitegen(broken, "chekc", env=GERMAN)
     assert wrong.returncode == 2
-    assert "sitegen: Fehler: Argument COMMAND: ungültige Auswahl: 'chekc'" in wrong.stderr
+    assert "sitegen: Fehler: Argument BEFEHL: ungültige Auswahl: 'chekc'" in wrong.stderr
+    assert sitegen(broken, "mark-current", "--help", env=GERMAN).stdout.startswith(
+        "Aufruf: sitegen mark-current [-h] --lang SPRACHE [--field FELD] [DATEI ...]\n")

@@ -139,7 +139,7 @@ def test_the_summary_is_german_by_default(versions):
     result = sitegen(head, "changes", "--base", str(base), env={"SITEGEN_MESSAGES": "", "LANG": "C.UTF-8",
                                                                 "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""})
     assert result.returncode == 0, result.stderr
-    assert "## Was diese Änderung an der Website ändert" in result.stdout
+    assert "## Wie sich diese Änderung auf die Website auswirkt" in result.stdout
     assert "| Sprache | Seite | Adresse | Änderung |" in result.stdout
     assert "| geändert |" in result.stdout and "| veraltet |" in result.stdout
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import stat
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
@@ -47,7 +48,9 @@ def workflow_command(problem: Problem) -> str:
         if problem.column:
             properties.append(f"col={problem.column}")
     properties.append(f"title={escape_property(title)}")
-    return f"::{command} {','.join(properties)}::{escape_data(one_line(problem.message))}"
+    line = f"::{command} {','.join(properties)}::{escape_data(one_line(problem.message))}"
+    # The runner reads `##[` anywhere in a line, in a command's own values too.
+    return line.replace(OLD_COMMAND, NEUTRAL)
 
 
 OLD_COMMAND = "##["
@@ -101,8 +104,24 @@ class Guarded(io.TextIOBase):
 
 
 def guard(stream: TextIO, environ: Mapping[str, str] | None = None) -> TextIO:
-    """`stream`, guarded under GitHub Actions; as it is elsewhere."""
-    return Guarded(stream) if wanted(environ) else stream
+    """`stream`, guarded under GitHub Actions; as it is elsewhere, and also when it is a file (the runner
+    reads only the log: `sitegen status --format json > status.json` keeps its data as it is)."""
+    if not wanted(environ) or _is_file(stream):
+        return stream
+    return Guarded(stream)
+
+
+def _is_file(stream: TextIO) -> bool:
+    try:
+        return stat.S_ISREG(os.fstat(stream.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        return False
+
+
+def for_output(text: str, environ: Mapping[str, str] | None = None) -> str:
+    """`text`, neutralized under GitHub Actions: for a message that another program prints (MkDocs prints
+    a plugin's error itself, past any guard)."""
+    return neutralized(text) if wanted(environ) else text
 
 
 class GuardFilter(logging.Filter):

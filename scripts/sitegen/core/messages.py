@@ -33,7 +33,10 @@ VARIABLE = "SITEGEN_MESSAGES"
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 MAX_CONFIG_BYTES = 1024 * 1024  # content/languages.yaml is a few hundred bytes
 # `messages: de` at the start of a line (a top-level field): found even when the rest of the file is broken YAML.
-_CONFIG_LINE = re.compile(r"^messages:[ \t]*[\"']?([a-z]{2,3})[\"']?[ \t]*(?:#.*)?$", re.MULTILINE)
+# The key may be quoted and followed by spaces; the line may end in CR LF (a Windows checkout).
+_CONFIG_LINE = re.compile(r"^([\"']?)messages\1[ \t]*:[ \t]*([\"']?)([a-z]{2,3})\2[ \t]*(?:#[^\r\n]*)?\r?$",
+                          re.MULTILINE)
+MAX_SHOWN = 40  # characters of a wrong SITEGEN_MESSAGES shown in the message about it
 
 
 class UnknownMessageLanguage(ValueError):
@@ -98,11 +101,17 @@ class Catalogs:
         if wanted and wanted not in languages:
             raise UnknownMessageLanguage(
                 self.gettext("{variable}={value!r} is not a language sitegen has messages in; set it to one of "
-                             "{languages}, or remove it").format(variable=VARIABLE, value=wanted,
+                             "{languages}, or remove it").format(variable=VARIABLE, value=_shortened(wanted),
                                                                  languages=", ".join(languages)))
         if wanted:
             self.use(wanted)
         return self.language
+
+
+def _shortened(value: str) -> str:
+    """A value from the environment, not longer than MAX_SHOWN characters (the message shows it with !r,
+    which writes a line break or control character as an escape)."""
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
 
 
 def _from_locale(environ, languages: tuple[str, ...]) -> str | None:
@@ -120,22 +129,24 @@ def _project_default(content_dir: Path | None, languages: tuple[str, ...]) -> st
     """`messages:` in content/languages.yaml, if it names a language sitegen speaks."""
     if content_dir is None:
         return None
+    # Without blocking, and only a regular file: a FIFO, a folder or a device there is named by the content
+    # checks, in the language chosen without it.
     try:
-        # Without blocking, and only a regular file: a FIFO or a device there is named by the content checks.
         descriptor = os.open(Path(content_dir) / "languages.yaml", os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return None
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                return None
-            text = stream.read(MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
-        except OSError:
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             return None
+        text = os.read(descriptor, MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
     # Read as a line, not as YAML: the messages about a broken file must be in the right language too,
     # and the file is checked as content (read/) anyway.
     match = _CONFIG_LINE.search(text)
-    return match.group(1) if match and match.group(1) in languages else None
+    return match.group(3) if match and match.group(3) in languages else None
 
 
 CATALOGS = Catalogs()

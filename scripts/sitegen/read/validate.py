@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.core.errors import ContentError, Problem
 from sitegen.core.fields import fields_by_key, model_fields_of
-from sitegen.core.messages import _
+from sitegen.core.messages import CATALOGS, _
 from sitegen.read.load import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -236,6 +236,11 @@ def _pattern_hint(loc: tuple) -> str:
     if field == "search":
         # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
         return _("use a two-letter code the search knows, e.g. de or en, or delete the field")
+    if field == "messages":
+        # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}";
+        # {known} lists language codes ("de, en")
+        return _("use the code of a language sitegen has messages in, in lowercase letters: {known}").format(
+            known=", ".join(CATALOGS.languages()))
     # TRANSLATORS: what the value must look like, the end of "{name} is not valid ('…'): {hint}"
     return _("check the format")
 

@@ -59,7 +59,8 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
     except ContentError as error:
         annotate(error.problems)
         # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
-        raise ConfigurationError(_("the content has errors:\n{errors}").format(errors=error)) from None
+        raise ConfigurationError(annotations.for_output(_("the content has errors:\n{errors}").format(
+            errors=error))) from None
     READ_FOR_CONFIG.keep(root, root / content_dir, content)
     return i18n_options(SiteFacts.of(content))
 
@@ -71,7 +72,7 @@ def speak(content_dir: Path, failure: type[Exception]) -> None:
     try:
         choose(content_dir)
     except UnknownMessageLanguage as error:
-        raise failure(str(error)) from None
+        raise failure(annotations.for_output(str(error))) from None
     annotations.guard_logging(logging.getLogger("mkdocs"))
 
 

@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from sitegen import pipeline
+from sitegen.core.annotations import for_output
 from sitegen.core.errors import ContentError, one_line
 from sitegen.core.messages import N_, _
 from sitegen.core.urls import BASE_ADDRESS_RULE, is_base_address, page_address
@@ -83,9 +84,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except ContentError as error:
             annotate(error.problems)
             # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
-            raise PluginError(_("the content has errors:\n{errors}").format(errors=error)) from None
+            raise PluginError(for_output(_("the content has errors:\n{errors}").format(errors=error))) from None
         except RuntimeError as error:  # a worker of a parallel build that cannot build its language
-            raise PluginError(str(error)) from None
+            raise PluginError(for_output(str(error))) from None
         self.facts = facts
         self.source_language = facts.source_language.code
         self.languages = [language.language for language in facts.languages]
@@ -141,7 +142,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:
             output = with_translation_status(output, page.meta.get("translation_status", "current"))
         except ValueError as error:
-            raise PluginError(f"{page.file.src_uri}: {error}") from None
+            raise PluginError(for_output(f"{page.file.src_uri}: {error}")) from None
         lang = page.file.src_uri.split("/")[0]
         output = self.finish_page(output, lang, page.file.src_uri)
         return mark_fallbacks(output, self.fallback_texts.get(lang, set()), self.fallback_pages.get(lang, set()),
@@ -154,7 +155,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             output = named_search_dialog(output, self.search_labels[lang])
             return material_search.point_to_language(output, language)
         except ValueError as error:
-            raise PluginError(f"{where}: {error}") from None
+            raise PluginError(for_output(f"{where}: {error}")) from None
 
     def on_template_context(self, context, template_name, config):
         context["sitegen_untranslated"] = self.untranslated  # for sitemap.xml
@@ -221,5 +222,5 @@ def check_outside_addresses(config, edit_url: str) -> None:
             shown = one_line(value) if isinstance(value, str) else repr(value)
             # TRANSLATORS: {name} names a setting ("repo_url in mkdocs.yml"), {rule} is what it must be
             # ("must be an http:// or https:// address with a host name, …"), {shown} its value, {example} an address
-            raise PluginError(_("{name} {rule}, not '{shown}'; set it to e.g. {example}").format(
-                name=_(name), rule=_(BASE_ADDRESS_RULE), shown=shown, example=example))
+            raise PluginError(for_output(_("{name} {rule}, not '{shown}'; set it to e.g. {example}").format(
+                name=_(name), rule=_(BASE_ADDRESS_RULE), shown=shown, example=example)))
