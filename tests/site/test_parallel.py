@@ -140,14 +140,22 @@ def test_a_failing_language_leaves_the_site_as_it_was(real_project):
 
 
 def started_workers(process: subprocess.Popen) -> list[int]:
-    """The three workers of a `sitegen site --jobs 3`, once all of them run."""
+    """The three workers of a `sitegen site --jobs 3`, once all of them run MkDocs: a child that has not yet
+    exec'd is still in its preexec_fn, where it may find its parent gone and exit 1 instead of being killed."""
     workers: list[int] = []
     deadline = time.monotonic() + 60
     while len(workers) < 3 and process.poll() is None and time.monotonic() < deadline:
-        workers = [pid for pid in children(process.pid) if running(pid)]
+        workers = [pid for pid in children(process.pid) if running(pid) and runs_mkdocs(pid)]
         time.sleep(0.005)
     assert len(workers) == 3, "three workers at once"
     return workers
+
+
+def runs_mkdocs(pid: int) -> bool:
+    try:
+        return b"mkdocs" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
 
 
 def test_a_killed_worker_fails_the_build(real_project):
