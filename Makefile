@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check build status clean setup hooks bench messages
+.PHONY: site test test-fast serve check release-check build status clean setup hooks bench messages
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -34,6 +34,9 @@ serve: setup  ## live preview on http://127.0.0.1:8000/, reloads on every change
 
 check: setup  ## validate all content
 	$(BIN)/sitegen check
+
+release-check: setup  ## validate all content; missing publisher facts are errors (before the site goes live)
+	$(BIN)/sitegen check --release
 
 build: setup  ## render content/ into docs/ without running MkDocs
 	$(BIN)/sitegen build

@@ -241,6 +241,11 @@ def test_deployment_builds_for_the_pages_address_and_deploys():
     assert upload["with"]["path"] == "site"
     # The configuration and the upload come before and after the build.
     assert build["steps"].index(configure) < build["steps"].index(make_site) < build["steps"].index(upload)
+    # Nothing is published while a publisher fact is missing: the release check runs before the upload.
+    release = next(step for step in build["steps"] if step.get("run") == "make release-check")
+    assert build["steps"].index(release) < build["steps"].index(upload)
+    assert "release-check: setup" in (REPOSITORY / "Makefile").read_text(encoding="utf-8")
+    assert "\t$(BIN)/sitegen check --release\n" in (REPOSITORY / "Makefile").read_text(encoding="utf-8")
     assert deploy["needs"] == "build"
     [step] = deploy["steps"]
     assert step["uses"].startswith("actions/deploy-pages@")
@@ -264,7 +269,7 @@ def make_targets_missing(targets: set[str]) -> list[str]:
 def test_every_make_target_exists():
     targets = {word for path in (PR, DEPLOY) for words in commands(load(path)) if words[0] == "make"
                for word in words[1:]}
-    assert targets == {"check", "test", "site"}
+    assert targets == {"check", "release-check", "test", "site"}
     assert make_targets_missing(targets | {"no-such-target"}) == ["no-such-target"]
 
 

@@ -16,6 +16,7 @@ from sitegen.translation import scaffold
 from sitegen.read import schema
 from sitegen.translation import mark_current as translate
 from sitegen.output import schemas, write
+from sitegen.content import publisher as publisher_facts
 from sitegen.core import annotations, argparse_texts
 from sitegen.core.errors import ContentError, display_path, one_line
 from sitegen.core.urls import BASE_ADDRESS_RULE, is_base_address
@@ -38,6 +39,7 @@ Validate all content without writing anything.
 
 Examples:  sitegen check
            sitegen check --strict      (unknown words are errors too, for release builds)
+           sitegen check --release     (missing publisher facts are errors too: the deploy workflow)
 Checks the structure of every file, that each translation is in its own language (not German
 with a label in front, not a copy of the German text), and the spelling with aspell; words the
 dictionary does not know are warnings. Prints every problem as `file:line:column: message` and
@@ -148,14 +150,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     Its help (`sitegen check --help`) is COMMAND_HELP["check"]."""
     paths = _paths(args)
     content = pipeline.check(paths, ENGINE)
-    problems = pipeline.review(content, paths)
-    if args.strict:
-        problems = [replace(problem, level="error") if problem.level == "warning" and problem.kind == "spelling"
-                    else problem for problem in problems]
-    errors = [problem for problem in problems if problem.level == "error"]
-    if errors:
-        raise ContentError(sorted(errors + content.warnings + [p for p in problems if p.level != "error"]))
-    warnings = sorted(content.warnings + problems)
+    problems = content.warnings + pipeline.review(content, paths)
+    # --strict: unknown words are errors; --release: so are missing publisher facts.
+    strict = {"spelling"} if args.strict else set()
+    strict |= {publisher_facts.KIND} if args.release else set()
+    problems = [replace(problem, level="error") if problem.level == "warning" and problem.kind in strict
+                else problem for problem in problems]
+    if any(problem.level == "error" for problem in problems):
+        raise ContentError(sorted(problems))
+    warnings = sorted(problems)
     _print_warnings(warnings)
     files, languages = content.count_files(), len(content.languages)
     codes = ", ".join(language.code for language in content.languages)
@@ -411,6 +414,8 @@ COMMANDS = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "status": 
 def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
     if name == "check":
         parser.add_argument("--strict", action="store_true", help=_("treat unknown words as errors"))
+        parser.add_argument("--release", action="store_true",
+                            help=_("treat missing publisher facts as errors (before the site goes live)"))
     if name == "site":
         parser.add_argument("--site-dir", default="site", metavar=_("DIR"),
                             help=_("the folder to build the site into (default: site): a new folder, or one "

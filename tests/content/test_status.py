@@ -8,7 +8,7 @@ import shutil
 from sitegen.content.tree import load_content
 from sitegen.content.status import fingerprint
 
-from conftest import REPOSITORY
+from conftest import FIXTURES, REPOSITORY
 
 WORKSHOP = "content/de/workshops/beispiel.yaml"
 
@@ -142,6 +142,7 @@ def test_the_real_content_is_fully_translated_and_recorded():
 
 def test_check_strict_makes_unknown_words_errors(tmp_path, run):
     shutil.copytree(REPOSITORY / "content", tmp_path / "content")
+    shutil.copy(FIXTURES / "minimal/content/de/publisher.yaml", tmp_path / "content/de/publisher.yaml")  # complete
     edit(tmp_path, "content/en/workshops/infrastruktur-mobilitaet.yaml", "The workshop supports",
          "The workshap supports")
     code, out, err = run("--root", str(tmp_path), "check")

@@ -60,6 +60,7 @@ class ContentTree:
     own_fields: dict[str, list[TextField]]  # code -> every text that language's files hold
     source_slugs: set[str]  # workshops whose German file has a usable name (whether or not it loaded)
     records: dict[str, tuple[Records, str]]  # translation's code -> its translated-from records and their path
+    publisher: LoadedFile | None = None  # the publisher's facts (source folder only), if the file loaded
     problems: list[Problem] = field(default_factory=list)  # found while reading single files
     warnings: list[Problem] = field(default_factory=list)
 

@@ -15,11 +15,12 @@ from sitegen.read.languages import LANGUAGES_FILE, languages_from
 from sitegen.read.load import MAX_RECORDS_BYTES, Document, load_document
 from sitegen.core.fields import TextField, shared_field_names, text_fields, translation_model
 from sitegen.core.messages import CATALOGS, _
-from sitegen.core.model import Faq, Language, SiteText, ThemeText, Workshop
+from sitegen.core.model import Faq, Language, Publisher, SiteText, ThemeText, Workshop
 from sitegen.content.status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from sitegen.read.validate import validate
 from sitegen.content.views import merge
 from sitegen.content.rules import RULES
+from sitegen.content import publisher as publisher_facts
 # The layout of a language folder, also for those who import it from here (WORDLIST: review.spelling).
 from sitegen.content.layout import (  # noqa: F401
     SITE_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree, LoadedFile, workshop_item, workshop_name_problem)
@@ -61,6 +62,7 @@ class Content:
     languages: list[Language]
     by_language: dict[str, LanguageContent]
     warnings: list[Problem] = field(default_factory=list)
+    publisher: Publisher | None = None  # the publisher's facts; empty fields are facts nobody has given yet
 
     @property
     def source(self) -> LanguageContent:
@@ -114,6 +116,11 @@ def read_tree(content_dir: Path, root: Path) -> ContentTree:
     # workshop-file-name).
     loaded: dict[str, dict[str, LoadedFile]] = {}
     records: dict[str, tuple[Records, str]] = {}
+    publisher: dict[str, LoadedFile] = {}
+    publisher_path = content_dir / source_code / publisher_facts.PUBLISHER_FILE
+    if publisher_path.exists() or publisher_path.is_symlink():
+        _load(publisher, publisher_facts.PUBLISHER_FILE, publisher_path, Publisher, shown, problems, hints=None,
+              modeline=modeline)
     for language in languages:
         folder = content_dir / language.code
         is_source = language.code == source_code
@@ -148,7 +155,7 @@ def read_tree(content_dir: Path, root: Path) -> ContentTree:
                                   for f in text_fields(language.code, item, loaded_file.model, loaded_file.document)]
                   for language in languages}
     return ContentTree(content_dir, root, languages, languages_document, loaded, own_fields, source_slugs, records,
-                       problems, warnings)
+                       publisher.get(publisher_facts.PUBLISHER_FILE), problems, warnings)
 
 
 def _content(tree: ContentTree) -> Content:
@@ -203,7 +210,11 @@ def _content(tree: ContentTree) -> Content:
                                                              "the German text, marked as German").format(code=code),
                                         level="warning"))
         by_language[code] = texts
-    return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings))
+    facts = tree.publisher
+    warnings += publisher_facts.missing_facts(facts and facts.model, facts and facts.document,
+                                              tree.shown(tree.content_dir / source_code / publisher_facts.PUBLISHER_FILE))
+    return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings),
+                   publisher=facts.model if facts else None)
 
 
 def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseModel], shown,

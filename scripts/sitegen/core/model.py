@@ -326,6 +326,82 @@ class LanguageList(ContentModel):
         "LANGUAGE, LC_ALL, LC_MESSAGES oder LANG eine davon nennt; weglassen: Englisch.")
 
 
+# publisher.yaml: who publishes the site. Facts, the same in every language, only in the source language's
+# folder. Every field may be empty while nobody has given the fact: `sitegen check` names each one that is
+# missing, `sitegen check --release` fails (content/publisher.py says which are required).
+class PostalAddress(ContentModel):
+    """Eine Postanschrift."""
+
+    street: Text | None = Field(None, description="Straße und Hausnummer, oder Postfach.")
+    postal_code: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9]{5}$")] | None = Field(
+        None, description="Postleitzahl, fünf Ziffern, in Anführungszeichen: \"03046\".")
+    city: Text | None = Field(None, description="Ort.")
+
+
+class ResponsiblePerson(ContentModel):
+    """Eine verantwortliche Person."""
+
+    name: Text | None = Field(None, description="Vor- und Nachname.")
+    role: Text | None = Field(None, description="Funktion, z. B. „Leiterin der Pressestelle“ (optional).")
+    address: PostalAddress | None = Field(None, description="Anschrift, nur wenn sie von der des Herausgebers "
+                                          "abweicht (optional).")
+
+
+class DataProtectionOfficer(ContentModel):
+    """Die oder der Datenschutzbeauftragte (Art. 37 DSGVO)."""
+
+    name: Text | None = Field(None, description="Name, oder die Bezeichnung der Stelle.")
+    email: Email | None = Field(None, description="E-Mail-Adresse.")
+    phone: Phone | None = Field(None, description="Telefonnummer (optional).")
+    address: PostalAddress | None = Field(None, description="Anschrift, nur wenn sie von der des Herausgebers "
+                                          "abweicht (optional).")
+
+
+class Authority(ContentModel):
+    """Eine Behörde oder Stelle."""
+
+    name: Text | None = Field(None, description="Name der Stelle.")
+    address: PostalAddress | None = Field(None, description="Anschrift.")
+    email: Email | None = Field(None, description="E-Mail-Adresse (optional).")
+    phone: Phone | None = Field(None, description="Telefonnummer (optional).")
+    url: Url | None = Field(None, description="Webseite der Stelle.")
+
+
+class AccessibilityContact(ContentModel):
+    """Wohin Leserinnen und Leser Barrieren melden (Feedback-Mechanismus, BITV 2.0 § 7)."""
+
+    email: Email | None = Field(None, description="E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit.")
+    phone: Phone | None = Field(None, description="Telefonnummer (optional).")
+
+
+class Publisher(ContentModel):
+    """Der Herausgeber der Website: Angaben für Impressum, Datenschutzerklärung und Erklärung zur
+    Barrierefreiheit. Datei: content/de/publisher.yaml. Leere Felder sind erlaubt, solange niemand die Angabe
+    geliefert hat: `make check` nennt jede fehlende Angabe, und die Website wird erst veröffentlicht, wenn alle
+    Pflichtangaben da sind. Nichts erfinden: nur Angaben eintragen, die der Herausgeber bestätigt hat."""
+
+    name: Text | None = Field(None, description="Name der Behörde oder Einrichtung, die die Website herausgibt "
+                              "(Impressum, § 5 DDG).")
+    legal_form: Text | None = Field(None, description="Rechtsform, z. B. „Körperschaft des öffentlichen Rechts“.")
+    address: PostalAddress | None = Field(None, description="Anschrift des Herausgebers (ladungsfähig).")
+    representative: Text | None = Field(None, description="Vertreten durch: Name und Funktion der Person, die "
+                                        "den Herausgeber vertritt.")
+    email: Email | None = Field(None, description="E-Mail-Adresse für die schnelle Kontaktaufnahme.")
+    phone: Phone | None = Field(None, description="Telefonnummer, z. B. +49 355 123456.")
+    vat_id: Text | None = Field(None, description="Umsatzsteuer-Identifikationsnummer, falls vorhanden (optional).")
+    supervisory_authority: Authority | None = Field(None, description="Zuständige Aufsichtsbehörde, falls es eine "
+                                                    "gibt (optional).")
+    content_responsible: ResponsiblePerson | None = Field(None, description="Verantwortlich für den Inhalt nach "
+                                                          "§ 18 Abs. 2 MStV.")
+    data_protection_officer: DataProtectionOfficer | None = Field(None, description="Datenschutzbeauftragte oder "
+                                                                  "Datenschutzbeauftragter (Art. 37 DSGVO).")
+    accessibility_contact: AccessibilityContact | None = Field(None, description="Kontakt für Rückmeldungen zur "
+                                                               "Barrierefreiheit.")
+    enforcement_body: Authority | None = Field(None, description="Durchsetzungsverfahren: die Schlichtungs- oder "
+                                               "Durchsetzungsstelle für Barrierefreiheit im Bundesland des "
+                                               "Herausgebers.")
+
+
 # translated-from.yaml: which German text each translated field was made from. sitegen writes it
 # (mark-current, import-po); status.load_records reads it with its own messages. This type gives
 # its JSON Schema, and the fingerprint pattern both share.

@@ -23,7 +23,7 @@ from sitegen.core.errors import Problem
 from sitegen.core.fields import translation_model
 from sitegen.core.messages import _
 from sitegen.read.load import Document
-from sitegen.core.model import Faq, LanguageList, SiteText, ThemeText, TranslationRecords, Workshop
+from sitegen.core.model import Faq, LanguageList, Publisher, SiteText, ThemeText, TranslationRecords, Workshop
 
 SCHEMA_DIR = "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -33,6 +33,7 @@ JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 LANGUAGES = "languages"
 RECORDS = "translated-from"
+PUBLISHER = "publisher"  # the publisher's facts: source folder only, never translated
 TRANSLATION_SUFFIX = ".translation"
 # Source models by the kind name used in schema/<kind>.schema.json; translations get "<kind>.translation".
 SOURCE_KINDS: dict[str, type[BaseModel]] = {"site": SiteText, "faq": Faq, "theme": ThemeText, "workshop": Workshop}
@@ -64,6 +65,7 @@ def kinds() -> list[Kind]:
         found.append(Kind(name + TRANSLATION_SUFFIX, f"{titles[name]} (Übersetzung)", translation_model(model),
                           TRANSLATION_NOTE))
     found.append(Kind(RECORDS, "Stand der Übersetzung (translated-from.yaml)", TranslationRecords))
+    found.append(Kind(PUBLISHER, "Angaben zum Herausgeber (publisher.yaml)", Publisher))
     return found
 
 
@@ -75,6 +77,8 @@ def kind_of(path_in_content: str, source_language: str) -> str:
     language, item = parts[0], "/".join(parts[1:])
     if item == f"{RECORDS}.yaml":
         return RECORDS
+    if item == f"{PUBLISHER}.yaml":
+        return PUBLISHER
     name = "workshop" if item.startswith("workshops/") else item.removesuffix(".yaml")
     return name if language == source_language else name + TRANSLATION_SUFFIX
 
