@@ -145,3 +145,42 @@ def test_screenshots_of_home_and_a_workshop_page(server, browser, content):
         page.close()
     assert all(path.stat().st_size > 10_000 for path in written)
     assert len(written) == len(content.languages) * 2 * len(WIDTHS)
+
+
+def test_phrases_in_another_language_keep_their_mark_in_navigation_toc_and_header(server):
+    """`[smart regions]{lang=en}` in a title or heading: the navigation, the table of contents, the header and
+    the footer show the same text again, and keep its `lang` span there too (HTML allows no markup in
+    <title> and aria-label, the only places that lose it)."""
+    import html as html_module
+    import re
+
+    tags = re.compile(r"<[^>]+>")
+
+    def plain(markup: str) -> str:
+        return " ".join(html_module.unescape(tags.sub("", markup)).split())
+
+    def normal(markup: str) -> str:
+        return " ".join(markup.split())
+
+    pages = {path: path.read_text(encoding="utf-8") for path in sorted(server.root.rglob("*.html"))}
+    language = {path: re.search(r'<html lang="([^"]+)"', text).group(1) for path, text in pages.items()}
+    # Every heading of the site with a `lang` span, as it is in the page (without its links), by the page's
+    # language and its plain text.
+    marked = {}
+    for path, text in pages.items():
+        for inner in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", text, re.S):
+            inner = re.sub(r'<a class="headerlink".*?</a>|</?a\b[^>]*>', "", inner)
+            if '<span lang="' in inner:
+                marked[(language[path], plain(inner))] = normal(inner)
+    checked, wrong = 0, []
+    for path, text in pages.items():
+        # The element's content: text, and whole `lang` spans (the only elements it may hold).
+        for inner in re.findall(r'<(?:span|div) class="md-ellipsis">((?:[^<]|<span lang="[^"]*">[^<]*</span>|'
+                                r'<small class="sitegen-fallback-mark">[^<]*</small>)*)</(?:span|div)>', text):
+            key = (language[path], plain(inner))
+            if key in marked:
+                checked += 1
+                if normal(inner) != marked[key]:
+                    wrong.append(f"{path.relative_to(server.root)}: {normal(inner)!r}")
+    assert checked >= 10, "the real content has such phrases (smart regions): none was found"
+    assert wrong == []

@@ -49,6 +49,14 @@ def html_text(value: str) -> str:
     return html.escape(plain_line(value))
 
 
+def html_parts(value: str) -> str:
+    """A text as one line of HTML, its phrases in another language in `<span lang>`: html_text with the
+    markup kept, for the places outside the page content that can hold it (navigation, table of contents)."""
+    value = _WHITESPACE.sub(" ", value).strip()
+    return "".join(html.escape(part.text) if part.lang is None else
+                   f'<span lang="{part.lang}">{html.escape(part.text)}</span>' for part in split_parts(value))
+
+
 def plain_line(value: str) -> str:
     """A text as a reader sees it outside the page content: language markup removed, one line."""
     return _WHITESPACE.sub(" ", plain_text(value)).strip()

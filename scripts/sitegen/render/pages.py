@@ -33,6 +33,7 @@ class PageState:
     states: list[str] = field(default_factory=list)
     unreviewed: bool = False
     fallbacks: list[str] = field(default_factory=list)  # source-language texts shown on this page
+    parts: list[str] = field(default_factory=list)  # texts with a phrase marked as another language
 
     @property
     def status(self) -> str:
@@ -43,6 +44,8 @@ class PageState:
 def _md(context: jinja2.runtime.Context, value: str) -> str:
     state: PageState | None = context.get("page_state")
     rendered = markdown.text(value)
+    if state is not None and "]{lang=" in value:
+        state.parts.append(str(value))
     if isinstance(value, Phrase) and state is not None:
         state.states.append(value.state)
         if not value.reviewed:
@@ -112,6 +115,14 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
             if headings:
                 matter.append("translation_fallbacks:")
                 matter += [f"  - {markdown.front_matter_string(text)}" for text in headings]
+        # Titles and headings with a phrase in another language: the engine shows them again in the navigation,
+        # the table of contents and the header, where they lose their markup unless it is put back.
+        parts = [text for text in dict.fromkeys(state.parts)
+                 if plain_text(text) == plain_text(title) or _in_heading(text, body, marked=True)]
+        if parts:
+            matter.append("language_parts:")
+            matter += [f"  - {yaml_json({'text': markdown.html_text(text), 'html': markdown.html_parts(text)})}"
+                       for text in parts]
         if structured_data and not untranslated:
             matter.append(f"structured_data: {yaml_json(structured_data)}")
         if untranslated:
@@ -206,6 +217,7 @@ def _astral(match: re.Match) -> str:
     return f"\\U{code:08x}"
 
 
-def _in_heading(text: str, body: str) -> bool:
-    escaped = markdown.text(text)
+def _in_heading(text: str, body: str, marked: bool = False) -> bool:
+    """Whether `text` is (part of) a heading of the page's Markdown: as plain text, or with its `lang` spans."""
+    escaped = markdown.text(text if marked else plain_text(text))
     return any(line.startswith("#") and escaped in line for line in body.splitlines())

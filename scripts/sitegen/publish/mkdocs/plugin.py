@@ -60,6 +60,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.fallback_marks: dict[str, str] = {}  # language -> "(in German)" in that language
         self.fallback_texts: dict[str, set[str]] = {}  # language -> German titles shown in its navigation
         self.fallback_pages: dict[str, set[str]] = {}  # language -> titles of its untranslated pages
+        # language -> titles and headings with a phrase in another language: as shown -> with its lang spans
+        self.language_parts: dict[str, dict[str, str]] = {}
         self.search_labels: dict[str, str] = {}  # language -> the theme's "Search" in that language
         self.facts: SiteFacts | None = None  # what the current build knows about the content
 
@@ -93,7 +95,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.untranslated = set(facts.untranslated)
         self.fallback_marks = {language.language.code: language.fallback_mark for language in facts.languages}
         self.search_labels = {language.language.code: language.search_label for language in facts.languages}
-        self.fallback_texts, self.fallback_pages = {}, {}
+        self.fallback_texts, self.fallback_pages, self.language_parts = {}, {}, {}
         if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
             config.theme.get_env = quick_listing(config.theme.get_env, self.theme_listings)
         return config
@@ -127,6 +129,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             self.fallback_texts.setdefault(lang, set()).add(text)
         if page.meta.get("translation_fallback"):
             self.fallback_pages.setdefault(lang, set()).add(page.meta.get("title", ""))
+        for part in page.meta.get("language_parts") or []:
+            self.language_parts.setdefault(lang, {})[part["text"]] = part["html"]
         # "Edit this page" leads to the YAML file the page is made from, never to the generated Markdown.
         page.edit_url = url_escaping.edit_url(self.config.edit_url, page.meta.get("source_file"))
         return markdown
@@ -144,18 +148,19 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except ValueError as error:
             raise PluginError(for_output(f"{page.file.src_uri}: {error}")) from None
         lang = page.file.src_uri.split("/")[0]
-        output = self.finish_page(output, lang, page.file.src_uri)
-        return mark_fallbacks(output, self.fallback_texts.get(lang, set()), self.fallback_pages.get(lang, set()),
-                              self.source_language, self.fallback_marks.get(lang, ""))
+        return self.finish_page(output, lang, page.file.src_uri)
 
     def finish_page(self, output: str, lang: str, where: str) -> str:
-        """What every page needs, 404 pages included: a named search dialog, and its language's search index."""
+        """What every page needs, 404 pages included: a named search dialog, its language's search index, and
+        the `lang` marks of the texts in its navigation, table of contents, header and footer."""
         language = next(language for language in self.languages if language.code == lang)
         try:
             output = named_search_dialog(output, self.search_labels[lang])
-            return material_search.point_to_language(output, language)
+            output = material_search.point_to_language(output, language)
         except ValueError as error:
             raise PluginError(for_output(f"{where}: {error}")) from None
+        return mark_fallbacks(output, self.fallback_texts.get(lang, set()), self.fallback_pages.get(lang, set()),
+                              self.source_language, self.fallback_marks.get(lang, ""), self.language_parts.get(lang))
 
     def on_template_context(self, context, template_name, config):
         context["sitegen_untranslated"] = self.untranslated  # for sitemap.xml
