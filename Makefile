@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum 
 DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check release-check build status clean setup hooks bench messages
+.PHONY: site test html-checker test-fast serve check release-check accessibility-checks build status clean setup hooks bench messages
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -23,8 +23,24 @@ site: setup  ## check the content (structure, language, spelling), then build th
 # at most once (see tests/conftest.py).
 TEST_WORKERS ?= 2
 
-test: setup  ## run the whole test suite (about 4 to 4½ minutes on 2 cores)
+test: setup html-checker  ## run the whole test suite (about 4 to 4½ minutes on 2 cores)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+# The W3C Nu HTML Checker for tests/site/test_html_valid.py (only `make test` needs it): vnu.jar from the npm
+# package vnu-jar, pinned in tests/vnu/package-lock.json and installed into tests/vnu/node_modules/ (never
+# committed), run with Debian's Java (17 or newer). Debian packages when missing: default-jre-headless when
+# there is no `java`, nodejs and npm when there is no `npm`. --ignore-scripts: vnu-jar's install script would
+# download a Java of its own.
+VNU := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+
+html-checker: $(VNU)
+	@command -v java >/dev/null 2>&1 || sh scripts/ensure-debian-packages.sh default-jre-headless
+
+$(VNU): tests/vnu/package.json tests/vnu/package-lock.json
+	@command -v npm >/dev/null 2>&1 || sh scripts/ensure-debian-packages.sh nodejs npm
+	cd tests/vnu && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@test -s $@ || { echo "$@: npm ci did not install it" >&2; exit 1; }
+	touch $@
 
 test-fast: setup  ## run the unit tests: no site builds, no browser, nothing slow (under a minute)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not site and not browser and not slow"
@@ -34,6 +50,9 @@ serve: setup  ## live preview on http://127.0.0.1:8000/, reloads on every change
 
 check: setup  ## validate all content
 	$(BIN)/sitegen check
+
+accessibility-checks: setup  ## measure the site's accessibility again; the statement is made from content/accessibility-checks.json
+	SITEGEN_RECORD_CHECKS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_browser.py -k accessibility_statement
 
 release-check: setup  ## validate all content; missing publisher facts are errors (before the site goes live)
 	$(BIN)/sitegen check --release

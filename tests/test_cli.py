@@ -13,7 +13,7 @@ def test_check_passes_on_the_repository_content(run):
     code, out, err = run("--root", str(REPOSITORY), "check")
     assert code == 0
     assert [line.split(": [warning] ")[0].split(":")[0] for line in err.splitlines()] == ["content/de/publisher.yaml"] * 14
-    assert out == "OK: 24 content files in 3 languages (de, en, hsb), no errors, 14 warnings\n"
+    assert out == "OK: 34 content files in 3 languages (de, en, hsb), no errors, 14 warnings\n"
 
 
 def test_check_reports_every_problem_at_file_line_column(project, run):
@@ -67,8 +67,8 @@ def test_cross_file_problems(project, run):
         "content/de/workshops/Falsch_Name.yaml: the file name must be a short name of lowercase letters a-z, "
         "digits and hyphens, e.g. innovation-digitalisierung.yaml",
         "content/dsb: 'dsb' is not a declared language; add it to content/languages.yaml or remove the folder",
-        "content/en/notes.txt: unexpected file; content files are faq.yaml, site.yaml, theme.yaml and "
-        "workshops/<name>.yaml",
+        "content/en/notes.txt: unexpected file; content files are accessibility.yaml, faq.yaml, impressum.yaml, "
+        "privacy.yaml, site.yaml, theme.yaml and workshops/<name>.yaml",
     ]
 
 
@@ -97,7 +97,7 @@ def test_missing_theme_strings(project, run):
 def test_build_writes_pages_and_removes_stale_ones(project, run):
     code, out, _ = run("--root", str(project), "build")
     assert code == 0
-    assert out == "Built 12 pages into docs/ (12 written, 0 unchanged, 0 removed) and 3 theme language files\n"
+    assert out == "Built 22 pages into docs/ (22 written, 0 unchanged, 0 removed) and 3 theme language files\n"
     page = project / "docs/hsb/workshops/beispiel.md"
     assert page.read_text(encoding="utf-8").startswith('---\ntitle: "Přikładna dźěłarnja"')
     assert (project / "overrides/partials/languages/hsb.html").is_file()
@@ -105,18 +105,18 @@ def test_build_writes_pages_and_removes_stale_ones(project, run):
     mtimes = {p: p.stat().st_mtime_ns for p in first}
 
     code, out, _ = run("--root", str(project), "build")
-    assert out == "Built 12 pages into docs/ (0 written, 12 unchanged, 0 removed) and 3 theme language files\n"
+    assert out == "Built 22 pages into docs/ (0 written, 22 unchanged, 0 removed) and 3 theme language files\n"
     assert {p: p.read_bytes() for p in first} == first
     assert {p: p.stat().st_mtime_ns for p in first} == mtimes
 
     for language in ("de", "en", "hsb"):
         write(project, f"content/{language}/workshops/zweite.yaml", "title: Zwei\nsummary: Zwei.\ngoals:\n  - Zwei.\n")
     code, out, _ = run("--root", str(project), "build")
-    assert out == "Built 15 pages into docs/ (9 written, 6 unchanged, 0 removed) and 3 theme language files\n"
+    assert out == "Built 25 pages into docs/ (9 written, 16 unchanged, 0 removed) and 3 theme language files\n"
     for language in ("de", "en", "hsb"):
         (project / f"content/{language}/workshops/zweite.yaml").unlink()
     code, out, _ = run("--root", str(project), "build")
-    assert out == "Built 12 pages into docs/ (6 written, 6 unchanged, 3 removed) and 3 theme language files\n"
+    assert out == "Built 22 pages into docs/ (6 written, 16 unchanged, 3 removed) and 3 theme language files\n"
     assert not (project / "docs/hsb/workshops/zweite.md").exists()
     assert {p: p.read_bytes() for p in first} == first
 
@@ -147,7 +147,7 @@ def test_console_script_and_module_give_the_same_answer(project):
         result = subprocess.run(command + ["--root", str(project), "check"], capture_output=True, text=True,
                                 env={**os.environ, "PYTHONWARNINGS": "error"})
         assert (result.returncode, result.stderr) == (0, "")
-        assert result.stdout.startswith("OK: 12 content files")
+        assert result.stdout.startswith("OK: 22 content files")
 
 
 def test_no_traceback_for_broken_input(project):
@@ -171,9 +171,9 @@ def test_every_command_is_documented():
 def test_po_exchange_through_the_command_line(project, run, tmp_path):
     out = tmp_path / "po"
     code, stdout, _ = run("--root", str(project), "export-po", "--lang", "hsb", "--out", str(out))
-    assert code == 0 and stdout == f"Wrote 4 PO files for 'hsb' into {out}\n"
+    assert code == 0 and stdout == f"Wrote 7 PO files for 'hsb' into {out}\n"
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.po")) == [
-        "faq.po", "site.po", "theme.po", "workshops/beispiel.po"]
+        "accessibility.po", "faq.po", "impressum.po", "privacy.po", "site.po", "theme.po", "workshops/beispiel.po"]
     po = out / "workshops/beispiel.po"
     po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Prěni cil."', 'msgstr "Nowy prěni cil."'),
                   encoding="utf-8")

@@ -9,7 +9,9 @@ Figures go to test-artifacts/browser-report.json, screenshots to test-artifacts/
 
 from __future__ import annotations
 
+import datetime
 import json
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -19,8 +21,9 @@ from axe_playwright_python.sync_playwright import Axe
 from browser import ARTIFACTS, WIDTHS, load_together
 from conftest import REPOSITORY
 from sitegen.content.tree import load_content
-from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
+from sitegen.core.urls import ACCESSIBILITY, EASY_LANGUAGE, FAQ, HOME, IMPRESSUM, PRIVACY, WORKSHOPS, page_url
 
+CHECKS_FILE = REPOSITORY / "content" / "accessibility-checks.json"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 SEARCH_WORDS = {"de": "Lausitz", "en": "Lusatia", "hsb": "Łužica"}
 
@@ -49,6 +52,9 @@ def site_pages(content) -> list[tuple[str, str]]:
         code = language.code
         pages += [(code, page_url(language, HOME)), (code, page_url(language, WORKSHOPS)),
                   (code, page_url(language, FAQ))]
+        pages += [(code, page_url(language, kind)) for kind in (IMPRESSUM, PRIVACY, ACCESSIBILITY)]
+        if language.source:
+            pages.append((code, page_url(language, EASY_LANGUAGE)))
         pages += [(code, page_url(language, WORKSHOPS, slug)) for slug in content.workshop_slugs]
         pages.append((code, page_url(language, HOME) + "404.html"))
     return pages
@@ -69,14 +75,20 @@ class Crawl:
     pages: int = 0
     visits: list[tuple[str, str]] = field(default_factory=list)  # (width name, url)
     violations: list[dict] = field(default_factory=list)
+    rules: set[str] = field(default_factory=set)  # every axe rule that ran
+    axe_version: str = ""
     requests: list[str] = field(default_factory=list)
     failed: list[tuple[str, int]] = field(default_factory=list)
     overflow: list[tuple[str, str, int]] = field(default_factory=list)
     searches: int = 0
 
 
-def axe_violations(axe: Axe, page, where: str) -> list[dict]:
+def axe_violations(axe: Axe, page, where: str, crawl: "Crawl | None" = None) -> list[dict]:
     result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    if crawl is not None:  # what ran, for the accessibility statement (content/accessibility-checks.json)
+        crawl.axe_version = result.response["testEngine"]["version"]
+        crawl.rules |= {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
+                        for rule in result.response[kind]}
     return [{"where": where, "rule": v["id"], "impact": v["impact"], "help": v["help"],
              "targets": [node["target"] for node in v["nodes"]][:5]} for v in result.response["violations"]]
 
@@ -128,7 +140,7 @@ def crawl(content, server, browser) -> Crawl:
             load_together([(tab, server.url(url)) for tab, url in batch])
             for page, url in batch:
                 found.visits.append((width_name, url))
-                found.violations += axe_violations(axe, page, f"{url} at {width}px")
+                found.violations += axe_violations(axe, page, f"{url} at {width}px", found)
                 scroll = page.evaluate(
                     "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 if scroll > 0:
@@ -141,7 +153,7 @@ def crawl(content, server, browser) -> Crawl:
             page.goto(server.url(page_url(language, HOME)), wait_until="networkidle")
             open_search(page, SEARCH_WORDS.get(language.code, "a"))
             found.searches += 1
-            found.violations += axe_violations(axe, page, f"search in {language.code} at {width}px")
+            found.violations += axe_violations(axe, page, f"search in {language.code} at {width}px", found)
         context.close()
     report = {
         "pages": found.pages, "widths": list(WIDTHS.values()), "page_visits": len(found.visits),
@@ -158,9 +170,32 @@ def crawl(content, server, browser) -> Crawl:
 # --- 1. Accessibility -----------------------------------------------------------------------
 
 def test_every_page_in_every_language_has_no_axe_violations(crawl, content):
-    assert crawl.pages == len(content.languages) * (4 + len(content.workshop_slugs))
+    assert crawl.pages == len(content.languages) * (7 + len(content.workshop_slugs)) + 1  # + Leichte Sprache
     assert len(crawl.visits) == crawl.pages * len(WIDTHS)
     assert crawl.violations == [], json.dumps(crawl.violations, indent=1, ensure_ascii=False)
+
+
+def measured(crawl: Crawl) -> dict:
+    """What the crawl measured, as the accessibility statement states it (content/accessibility-checks.json)."""
+    return {"date": datetime.date.today().isoformat(), "axe_version": crawl.axe_version,
+            "tags": [tag for tag in AXE_TAGS if tag.startswith("wcag")], "rules": sorted(crawl.rules),
+            "pages": sorted({url for _, url in crawl.visits}), "widths": sorted(WIDTHS.values()),
+            "violations": [{"rule": violation["rule"], "where": violation["where"]} for violation in crawl.violations]}
+
+
+def test_the_accessibility_statement_claims_only_what_was_measured(crawl):
+    """The statement (content/accessibility-checks.json, shown on the accessibility page) names the rules, pages
+    and widths this crawl checked and every violation it found, no more and no less. With
+    SITEGEN_RECORD_CHECKS=1 (`make accessibility-checks`) the crawl writes the file instead."""
+    now = measured(crawl)
+    if os.environ.get("SITEGEN_RECORD_CHECKS") == "1":
+        CHECKS_FILE.write_text(json.dumps(now, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert CHECKS_FILE.is_file(), "no measured results: run `make accessibility-checks` and commit the file"
+    stated = json.loads(CHECKS_FILE.read_text(encoding="utf-8"))
+    fix = "the site changed since the statement was measured: run `make accessibility-checks` and commit the file"
+    for key in ("axe_version", "tags", "rules", "pages", "widths", "violations"):
+        assert stated[key] == now[key], f"{key}: {fix}"
+    assert stated["date"] <= now["date"]
 
 
 def test_nothing_is_wider_than_the_screen(crawl):

@@ -11,7 +11,7 @@ import pytest
 from browser import ARTIFACTS, WIDTHS, load_together
 from test_browser import browser, content, server, site_pages  # noqa: F401 - fixtures used below
 from sitegen.review import langguard
-from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
+from sitegen.core.urls import EASY_LANGUAGE, FAQ, HOME, WORKSHOPS, page_url
 
 
 # --- 4. Language switching ------------------------------------------------------------------
@@ -68,7 +68,8 @@ def test_every_page_has_hreflang_alternates_and_a_description_in_its_language(se
         page.goto(server.url(url))
         head = page.evaluate(HEAD)
         assert head["lang"] == code
-        assert [lang for lang, _ in head["alternates"]] == codes + ["x-default"], url
+        german_only = url == page_url(content.languages[0], EASY_LANGUAGE)  # Leichte Sprache: never translated
+        assert [lang for lang, _ in head["alternates"]] == ([codes[0]] if german_only else codes) + ["x-default"], url
         targets = {lang: server.path(href) for lang, href in head["alternates"]}
         assert targets["x-default"] == targets[codes[0]]
         assert all(href.startswith(server.origin + "/") for _, href in head["alternates"])
@@ -90,8 +91,12 @@ def test_sitemap_lists_every_page_with_its_alternates(server, browser, content):
     codes = [language.code for language in content.languages]
     listed = {server.path(url.find("s:loc", ns).text) for url in urls}
     assert listed == {url for _, url in site_pages(content) if not url.endswith("404.html")}
+    german_only = {page_url(content.languages[0], EASY_LANGUAGE)}  # Leichte Sprache: German, never translated
     for url in urls:
         alternates = {link.get("hreflang"): server.path(link.get("href")) for link in url.findall("x:link", ns)}
+        if server.path(url.find("s:loc", ns).text) in german_only:
+            assert sorted(alternates) == sorted([codes[0], "x-default"])
+            continue
         assert sorted(alternates) == sorted(codes + ["x-default"])
         assert alternates["x-default"] == alternates[codes[0]]
         assert server.path(url.find("s:loc", ns).text) in alternates.values()
@@ -184,3 +189,38 @@ def test_phrases_in_another_language_keep_their_mark_in_navigation_toc_and_heade
                     wrong.append(f"{path.relative_to(server.root)}: {normal(inner)!r}")
     assert checked >= 10, "the real content has such phrases (smart regions): none was found"
     assert wrong == []
+
+
+def test_every_page_links_to_the_legal_pages_and_leichte_sprache(server, content):
+    """The footer of every page in every language, 404 pages included, links to the Impressum, the privacy
+    notice, the accessibility statement (in the page's language) and the page in Leichte Sprache (German, at
+    its one address, marked German on the other languages' pages); every link reaches a page."""
+    import re
+    from posixpath import normpath
+
+    from sitegen.core.urls import ACCESSIBILITY, EASY_LANGUAGE, IMPRESSUM, PRIVACY, page_url
+
+    source = content.languages[0]
+    pages = sorted(server.root.rglob("*.html"))
+    assert len(pages) > 30
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        code = re.search(r'<html lang="([^"]+)"', text).group(1)
+        language = next(language for language in content.languages if language.code == code)
+        footer = re.search(r'<nav class="sitegen-legal" aria-label="([^"]+)">(.*?)</nav>', text, re.S)
+        assert footer, f"{path.relative_to(server.root)}: no links to the legal pages"
+        assert footer.group(1) == content.by_language[code].site.legal.heading
+        links = re.findall(r'<a href="([^"]+)"( lang="de" hreflang="de")?>([^<]+)</a>', footer.group(2))
+        where = path.parent.relative_to(server.root).as_posix()
+        if path.name == "404.html":  # served at any depth: its links are absolute
+            targets = [href.removeprefix("/") for href, _, _ in links]
+        else:
+            targets = [normpath(f"{where}/{href}").lstrip("./") + "/" if href != "." else where + "/"
+                       for href, _, _ in links]
+        expected = [page_url(language, kind) for kind in (IMPRESSUM, PRIVACY, ACCESSIBILITY)]
+        expected.append(page_url(source, EASY_LANGUAGE))
+        assert [target.replace("//", "/").lstrip("/") for target in targets] == expected, path
+        for target in expected:
+            assert (server.root / target / "index.html").is_file(), target
+        assert bool(links[3][1]) == (code != source.code), "Leichte Sprache is marked German elsewhere"
+        assert links[3][2] == "Leichte Sprache"

@@ -541,7 +541,7 @@ def html_files(site: Path) -> list[str]:
 
 def test_hostile_site_has_no_script_or_event_handler_the_clean_one_lacks(sites):
     files = html_files(sites.hostile)
-    assert files == html_files(sites.clean) and len(files) == 27
+    assert files == html_files(sites.clean) and len(files) == 37
     for name in files:
         hostile, _ = facts(sites.hostile / name)
         clean, _ = facts(sites.clean / name)
@@ -896,7 +896,7 @@ def test_unchecked_hostile_addresses_are_escaped_where_printed(address_sites):
     printed escaped, and run nothing."""
     unusual, unchecked = address_sites
     files = html_files(unchecked)
-    assert files == html_files(unusual) and len(files) == 27
+    assert files == html_files(unusual) and len(files) == 37
     for name in files:
         hostile, _ = facts(unchecked / name)
         clean, _ = facts(unusual / name)

@@ -34,7 +34,8 @@ from conftest import write
 
 GERMAN_WORKSHOP = "content/de/workshops/beispiel.yaml"
 ENGLISH_WORKSHOP = "content/en/workshops/beispiel.yaml"
-UNEXPECTED = "unexpected file; content files are faq.yaml, site.yaml, theme.yaml and workshops/<name>.yaml"
+UNEXPECTED = ("unexpected file; content files are accessibility.yaml, faq.yaml, impressum.yaml, privacy.yaml, site.yaml, "
+              "theme.yaml and workshops/<name>.yaml")
 HTML = ("a text may not contain HTML, like '<b>' here; write plain text, and put a space after '<' where it means "
         "'less than'")
 
@@ -130,7 +131,8 @@ def test_missing_site_file(project):
     # A translation may lack faq.yaml (German stands in), never the interface texts.
     assert found(missing_site_file, project) == [
         Problem("content/de/faq.yaml", 0, 0,
-                "this file is missing; copy faq.yaml from content/de/faq.yaml and translate it"),
+                "this file is missing, and the site needs it; create it (its schema schema/faq.schema.json lists "
+                "what it holds)"),
         Problem("content/hsb/theme.yaml", 0, 0,
                 "this file is missing; copy theme.yaml from content/de/theme.yaml and translate it"),
     ]

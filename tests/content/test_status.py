@@ -36,8 +36,8 @@ def test_everything_is_current_in_the_fixture(project, run):
     assert set(result[0]) == {"lang", "file", "field", "status", "reviewed"}
     assert {r["lang"] for r in result} == {"en", "hsb"}
     assert {r["file"] for r in result if r["lang"] == "hsb"} == {
-        "content/hsb/site.yaml", "content/hsb/faq.yaml", "content/hsb/theme.yaml",
-        "content/hsb/workshops/beispiel.yaml"}
+        "content/hsb/site.yaml", "content/hsb/faq.yaml", "content/hsb/theme.yaml", "content/hsb/impressum.yaml",
+        "content/hsb/privacy.yaml", "content/hsb/accessibility.yaml", "content/hsb/workshops/beispiel.yaml"}
     reviewed = {r["file"] for r in result if r["reviewed"]}
     assert reviewed == {"content/en/site.yaml"}, "only the English site.yaml says `review: reviewed`"
 

@@ -109,7 +109,7 @@ def test_unchanged_rerender_writes_nothing(built, run):
     stats, generation = identities(built, "docs", "overrides"), current_generation(built)
     pointer = (built / STORE / "current").lstat().st_mtime_ns
     code, out, _ = run("--root", str(built), "build")
-    assert code == 0 and "(0 written, 12 unchanged, 0 removed)" in out
+    assert code == 0 and "(0 written, 22 unchanged, 0 removed)" in out
     assert identities(built, "docs", "overrides") == stats
     assert current_generation(built) == generation
     assert (built / STORE / "current").lstat().st_mtime_ns == pointer
@@ -129,7 +129,7 @@ def test_one_edit_rewrites_only_the_pages_that_show_it(built, run):
     changed = {name for name in after if after[name] != before[name]}
     assert "docs/en/workshops/beispiel.md" in changed
     assert all(name.startswith("docs/en/") for name in changed), changed
-    assert f"({len(changed)} written, {12 - len(changed)} unchanged, 0 removed)" in out
+    assert f"({len(changed)} written, {22 - len(changed)} unchanged, 0 removed)" in out
     assert {name for name in after if new_stats[name] != stats[name]} == changed
     assert len(store_entries(built)) == 3, "the previous generation is removed"
 
@@ -165,7 +165,7 @@ def test_a_second_build_waits_for_the_first(built):
         assert current_generation(built) == generation and leftovers(built) == []
     out, err = waiting.communicate(timeout=30)
     assert waiting.returncode == 0, err
-    assert "(1 written, 11 unchanged, 0 removed)" in out
+    assert "(1 written, 21 unchanged, 0 removed)" in out
     assert current_generation(built) != generation
 
 

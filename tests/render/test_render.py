@@ -43,10 +43,11 @@ def test_front_matter_strings_are_quoted():
 
 
 def test_every_page_in_every_language(pages):
-    assert sorted(pages) == [
-        f"{code}/{name}" for code in ("de", "en", "hsb")
-        for name in ("faq.md", "index.md", "workshops/beispiel.md", "workshops/index.md")
-    ]
+    """The legal pages in every language; the page in Leichte Sprache only in German, at its one address."""
+    assert sorted(pages) == sorted(
+        [f"{code}/{name}" for code in ("de", "en", "hsb")
+         for name in ("barrierefreiheit.md", "datenschutz.md", "faq.md", "impressum.md", "index.md",
+                      "workshops/beispiel.md", "workshops/index.md")] + ["de/leichte-sprache.md"])
 
 
 def test_workshop_page_in_the_source_language(pages):

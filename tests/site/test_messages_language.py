@@ -103,7 +103,7 @@ def test_an_unknown_sitegen_messages_is_a_usage_error_that_names_it(broken, valu
 def test_the_help_is_german_by_default_argparse_included(broken):
     result = sitegen(broken, "check", "--help", env=GERMAN)
     assert result.returncode == 0
-    assert result.stdout.startswith("Aufruf: sitegen check [-h] [--strict]\n")
+    assert result.stdout.startswith("Aufruf: sitegen check [-h] [--strict] [--release]\n")
     assert "Optionen:" in result.stdout and "diese Hilfe anzeigen und beenden" in result.stdout
     wrong = sitegen(broken, "chekc", env=GERMAN)
     assert wrong.returncode == 2

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from sitegen.content.tree import load_content
-from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_url
+from sitegen.core.urls import ACCESSIBILITY, FAQ, HOME, IMPRESSUM, PRIVACY, WORKSHOPS, page_url
 
 from conftest import REPOSITORY, copy_site_project
 from htmlpage import read_page
@@ -53,13 +53,14 @@ def pages_of(content, site, language):
 def test_every_page_exists_in_every_language(content, site):
     assert len(content.workshop_slugs) == 5
     built = sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    legal = [(IMPRESSUM, None), (PRIVACY, None), (ACCESSIBILITY, None)]
     expected = sorted(
         [f"{page_url(language, page, slug)}index.html" for language in content.languages
-         for page, slug in page_keys(content)]
-        + ["404.html", "en/404.html", "hsb/404.html"]
+         for page, slug in page_keys(content) + legal]
+        + ["404.html", "en/404.html", "hsb/404.html", "leichte-sprache/index.html"]
     )
     assert built == expected
-    assert len(built) == 3 * (3 + 5) + 3
+    assert len(built) == 3 * (3 + 5 + 3) + 3 + 1
 
 
 def test_html_lang_title_and_description(content, site):

@@ -78,7 +78,8 @@ def add_dsb(project: Path) -> None:
 def test_one_po_file_per_content_item_mirroring_the_tree(project):
     paths = export(project, "en")
     assert [p.relative_to(project).as_posix() for p in paths] == [
-        "po/en/site.po", "po/en/faq.po", "po/en/theme.po", "po/en/workshops/beispiel.po"]
+        "po/en/site.po", "po/en/faq.po", "po/en/theme.po", "po/en/impressum.po", "po/en/privacy.po",
+        "po/en/accessibility.po", "po/en/workshops/beispiel.po"]
     assert all(p.is_file() for p in paths)
 
 

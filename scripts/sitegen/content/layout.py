@@ -13,13 +13,21 @@ from sitegen.content.status import Records
 from sitegen.core.errors import Problem, display_path
 from sitegen.core.fields import TextField
 from sitegen.core.messages import _
-from sitegen.core.model import SLUG_PATTERN, Faq, Language, SiteText, ThemeText
+from sitegen.core.model import SLUG_PATTERN, Faq, Language, SiteText, TextPage, ThemeText
 from sitegen.core.urls import reserved_name_problem
 from sitegen.read.load import Document
 
 WORKSHOPS_DIR = "workshops"
+# The legally required pages of a German public body (Impressum, privacy notice, accessibility statement).
+LEGAL_FILES: dict[str, type[BaseModel]] = {"impressum.yaml": TextPage, "privacy.yaml": TextPage,
+                                           "accessibility.yaml": TextPage}
 # The files every language has, with their model.
-SITE_FILES: dict[str, type[BaseModel]] = {"site.yaml": SiteText, "faq.yaml": Faq, "theme.yaml": ThemeText}
+SITE_FILES: dict[str, type[BaseModel]] = {"site.yaml": SiteText, "faq.yaml": Faq, "theme.yaml": ThemeText,
+                                          **LEGAL_FILES}
+# Files only the source language has: the explanations in Leichte Sprache (BITV 2.0 § 4) are German by nature,
+# linked from every page in every language, and never translated.
+EASY_LANGUAGE_FILE = "leichte-sprache.yaml"
+SOURCE_ONLY_FILES: dict[str, type[BaseModel]] = {EASY_LANGUAGE_FILE: TextPage}
 # Files every translation must have: the interface texts have no fallback.
 REQUIRED_FILES = ("site.yaml", "theme.yaml")
 # A language folder may also hold a spelling word list: names and terms the dictionary lacks.
@@ -61,6 +69,7 @@ class ContentTree:
     source_slugs: set[str]  # workshops whose German file has a usable name (whether or not it loaded)
     records: dict[str, tuple[Records, str]]  # translation's code -> its translated-from records and their path
     publisher: LoadedFile | None = None  # the publisher's facts (source folder only), if the file loaded
+    checks: object = None  # the measured accessibility results (core.model.AccessibilityChecks), if any
     problems: list[Problem] = field(default_factory=list)  # found while reading single files
     warnings: list[Problem] = field(default_factory=list)
 

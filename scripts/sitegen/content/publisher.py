@@ -12,8 +12,12 @@ from dataclasses import replace
 
 from pydantic import BaseModel
 
-from sitegen.core.errors import Problem
+from pydantic import ValidationError
+
+from sitegen.core.errors import ContentError, Problem
 from sitegen.core.messages import N_, _
+from sitegen.core.model import AccessibilityChecks, Publisher
+from sitegen.read.inputs import read_text
 from sitegen.read.load import Document
 
 PUBLISHER_FILE = "publisher.yaml"
@@ -63,3 +67,44 @@ def missing_facts(model: BaseModel | None, document: Document | None, shown_path
                  "cannot be published: `sitegen check --release` fails)")
     return [replace(document.problem(path, _(message).format(fact=_(label)), level="warning"), kind=KIND)
             for path, label in missing(model)]
+
+
+CHECKS_FILE = "accessibility-checks.json"  # in content/, beside languages.yaml
+MAX_CHECKS_BYTES = 1024 * 1024
+
+
+def load_checks(content_dir, shown):
+    """The measured accessibility results (core.model.AccessibilityChecks), None if there are none yet; a
+    ContentError names a file that is not what `make accessibility-checks` writes."""
+    path = content_dir / CHECKS_FILE
+    text = read_text(path, shown(path), MAX_CHECKS_BYTES, missing_ok=True)
+    if text is None:
+        return None
+    try:
+        return AccessibilityChecks.model_validate_json(text)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ContentError([Problem(shown(path), 0, 0, _(
+            "this file holds what the accessibility checks measured ({where}: {error}); write it again with "
+            "`make accessibility-checks`, never by hand").format(where=where, error=first["msg"]))]) from None
+
+
+# Which facts each part of a page shows (TextSection.insert), by the first part of their path.
+GROUPS = {"content_responsible", "data_protection_officer", "accessibility_contact", "enforcement_body"}
+
+
+def shown_missing(model: Publisher | None, inserts: set[str]) -> list[tuple[str, ...]]:
+    """The required facts that are missing and that the parts `inserts` of a page would show."""
+    return [path for path, _label in missing(model)
+            if (path[0] if path[0] in GROUPS else "publisher") in inserts]
+
+
+def complete(model: Publisher | None) -> Publisher:
+    """The facts with every group present (empty where nobody has given it), for the templates."""
+    model = model or Publisher()
+    filled = {name: getattr(model, name) or info.annotation.__args__[0]()
+              for name, info in Publisher.model_fields.items()
+              if isinstance(getattr(info.annotation, "__args__", (None,))[0], type)
+              and issubclass(info.annotation.__args__[0], BaseModel)}
+    return model.model_copy(update=filled)

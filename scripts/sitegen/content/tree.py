@@ -15,7 +15,8 @@ from sitegen.read.languages import LANGUAGES_FILE, languages_from
 from sitegen.read.load import MAX_RECORDS_BYTES, Document, load_document
 from sitegen.core.fields import TextField, shared_field_names, text_fields, translation_model
 from sitegen.core.messages import CATALOGS, _
-from sitegen.core.model import Faq, Language, Publisher, SiteText, ThemeText, Workshop
+from sitegen.core.model import (AccessibilityChecks, Faq, Language, Publisher, SiteText, TextPage, ThemeText,
+                                 Workshop)
 from sitegen.content.status import RECORD_FILE, FieldStatus, Records, field_status, load_records
 from sitegen.read.validate import validate
 from sitegen.content.views import merge
@@ -23,7 +24,8 @@ from sitegen.content.rules import RULES
 from sitegen.content import publisher as publisher_facts
 # The layout of a language folder, also for those who import it from here (WORDLIST: review.spelling).
 from sitegen.content.layout import (  # noqa: F401
-    SITE_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree, LoadedFile, workshop_item, workshop_name_problem)
+    EASY_LANGUAGE_FILE, LEGAL_FILES, SITE_FILES, SOURCE_ONLY_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree, LoadedFile,
+    workshop_item, workshop_name_problem)
 
 
 @dataclass
@@ -38,6 +40,7 @@ class LanguageContent:
     faq: Faq
     theme: ThemeText
     workshops: dict[str, Workshop]
+    legal: dict[str, TextPage] = field(default_factory=dict)  # the legal pages by item (LEGAL_FILES)
     files: dict[str, LoadedFile] = field(default_factory=dict)  # the files that exist, by item
     paths: dict[str, str] = field(default_factory=dict)  # item -> file as shown to editors (may not exist yet)
     fields: list[TextField] = field(default_factory=list)  # this language's own texts
@@ -63,6 +66,8 @@ class Content:
     by_language: dict[str, LanguageContent]
     warnings: list[Problem] = field(default_factory=list)
     publisher: Publisher | None = None  # the publisher's facts; empty fields are facts nobody has given yet
+    easy_language: TextPage | None = None  # the source language's page in Leichte Sprache
+    checks: AccessibilityChecks | None = None  # what the accessibility checks measured (content/accessibility-checks.json)
 
     @property
     def source(self) -> LanguageContent:
@@ -83,7 +88,7 @@ class Content:
 
 
 def model_of(item: str) -> type[BaseModel]:
-    return SITE_FILES.get(item, Workshop)
+    return (SITE_FILES | SOURCE_ONLY_FILES | {publisher_facts.PUBLISHER_FILE: Publisher}).get(item, Workshop)
 
 
 def load_content(content_dir: Path, root: Path) -> Content:
@@ -127,7 +132,7 @@ def read_tree(content_dir: Path, root: Path) -> ContentTree:
         if not folder.is_dir():
             continue
         files: dict[str, LoadedFile] = {}
-        for name, model in SITE_FILES.items():
+        for name, model in (SITE_FILES | SOURCE_ONLY_FILES if is_source else SITE_FILES).items():
             if (folder / name).exists():
                 _load(files, name, folder / name, model if is_source else translation_model(model), shown,
                       problems, hints=None if is_source else _shared_hints(model), modeline=modeline)
@@ -154,8 +159,13 @@ def read_tree(content_dir: Path, root: Path) -> ContentTree:
     own_fields = {language.code: [f for item, loaded_file in loaded.get(language.code, {}).items()
                                   for f in text_fields(language.code, item, loaded_file.model, loaded_file.document)]
                   for language in languages}
+    try:
+        checks = publisher_facts.load_checks(content_dir, shown)
+    except ContentError as error:
+        checks = None
+        problems.extend(error.problems)
     return ContentTree(content_dir, root, languages, languages_document, loaded, own_fields, source_slugs, records,
-                       publisher.get(publisher_facts.PUBLISHER_FILE), problems, warnings)
+                       publisher.get(publisher_facts.PUBLISHER_FILE), checks, problems, warnings)
 
 
 def _content(tree: ContentTree) -> Content:
@@ -167,7 +177,8 @@ def _content(tree: ContentTree) -> Content:
     items = list(SITE_FILES) + [workshop_item(slug) for slug in sorted(tree.source_slugs)]
     source_fields: dict[str, list[TextField]] = {item: [] for item in items}
     for source_field in tree.own_fields[source_code]:
-        source_fields[source_field.item].append(source_field)
+        if source_field.item in source_fields:  # not the source-only files: they are never translated
+            source_fields[source_field.item].append(source_field)
     for language in tree.languages:
         files = tree.files[language.code]
         code = language.code
@@ -176,7 +187,8 @@ def _content(tree: ContentTree) -> Content:
         texts = LanguageContent(language=language, site=None, faq=None, theme=None, workshops={},  # type: ignore[arg-type]
                                 files=files, paths=paths, fields=own)
         if code == source_code:
-            texts.site, texts.faq, texts.theme = (files[name].model for name in SITE_FILES)
+            texts.site, texts.faq, texts.theme = (files[name].model for name in ("site.yaml", "faq.yaml", "theme.yaml"))
+            texts.legal = {name: files[name].model for name in LEGAL_FILES}
             texts.workshops = {slug: files[workshop_item(slug)].model for slug in sorted(tree.source_slugs)}
         else:
             texts.records, texts.records_path = tree.records[code]
@@ -201,7 +213,8 @@ def _content(tree: ContentTree) -> Content:
                 return merge(source_files[item].model, translation, lambda path: state[(item, path)].status,
                              texts.reviewed(item), code, source_code)
 
-            texts.site, texts.faq, texts.theme = (view(name) for name in SITE_FILES)
+            texts.site, texts.faq, texts.theme = (view(name) for name in ("site.yaml", "faq.yaml", "theme.yaml"))
+            texts.legal = {name: view(name) for name in LEGAL_FILES}
             texts.workshops = {slug: view(workshop_item(slug)) for slug in sorted(tree.source_slugs)}
             missing_files = [item for item in items if item not in files]
             for item in missing_files:
@@ -213,8 +226,10 @@ def _content(tree: ContentTree) -> Content:
     facts = tree.publisher
     warnings += publisher_facts.missing_facts(facts and facts.model, facts and facts.document,
                                               tree.shown(tree.content_dir / source_code / publisher_facts.PUBLISHER_FILE))
+    easy = source_files.get(EASY_LANGUAGE_FILE)
     return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings),
-                   publisher=facts.model if facts else None)
+                   publisher=facts.model if facts else None, easy_language=easy.model if easy else None,
+                   checks=tree.checks)
 
 
 def _load(files: dict[str, LoadedFile], item: str, path: Path, model: type[BaseModel], shown,

@@ -111,6 +111,32 @@ class Faq(ContentModel):
     review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
 
 
+class TextSection(ContentModel):
+    """Ein Abschnitt einer Textseite: Überschrift, Absätze, Aufzählung."""
+
+    heading: Text = Field(description="Überschrift des Abschnitts.")
+    paragraphs: list[Text] = Field([], description="Absätze.")
+    items: list[Text] = Field([], description="Aufzählung nach den Absätzen (optional).")
+    claim: Slug | None = Field(None, description="Nur in der Datenschutzerklärung: der Name der Aussage, die ein Test "
+                               "prüft (z. B. no-cookies). Gilt für alle Sprachen.", json_schema_extra={"translate": "shared"})
+    insert: Literal["publisher", "content_responsible", "data_protection_officer", "accessibility_contact",
+                    "enforcement_body", "checks"] | None = Field(
+        None, description="Was die Website am Ende des Abschnitts einfügt: Angaben aus content/de/publisher.yaml "
+        "(publisher, content_responsible, data_protection_officer, accessibility_contact, enforcement_body) oder die "
+        "Ergebnisse der Prüfung auf Barrierefreiheit (checks). Gilt für alle Sprachen.",
+        json_schema_extra={"translate": "shared"})
+
+
+class TextPage(ContentModel):
+    """Eine Textseite: Impressum, Datenschutzerklärung, Erklärung zur Barrierefreiheit, Leichte Sprache.
+    Datei: content/<sprache>/<seite>.yaml"""
+
+    title: Text = Field(description="Überschrift der Seite.")
+    intro: list[Text] = Field([], description="Absätze vor den Abschnitten.")
+    sections: list[TextSection] = Field([], description="Die Abschnitte der Seite.")
+    review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
+
+
 class NavLabels(ContentModel):
     """Beschriftungen der Navigation."""
 
@@ -171,6 +197,55 @@ class NotFoundText(ContentModel):
     home_link: Text = Field(description="Text des Links zur Startseite.")
 
 
+class FactLabels(ContentModel):
+    """Beschriftungen der Angaben zum Herausgeber (content/de/publisher.yaml) im Impressum und auf den anderen
+    rechtlichen Seiten."""
+
+    publisher: Text = Field(description="Überschrift: wer die Website herausgibt, z. B. „Herausgeber“.")
+    legal_form: Text = Field(description="Beschriftung der Rechtsform.")
+    address: Text = Field(description="Beschriftung der Anschrift.")
+    represented_by: Text = Field(description="Beschriftung der Vertretung, z. B. „Vertreten durch“.")
+    email: Text = Field(description="Beschriftung der E-Mail-Adresse.")
+    phone: Text = Field(description="Beschriftung der Telefonnummer.")
+    vat_id: Text = Field(description="Beschriftung der Umsatzsteuer-Identifikationsnummer.")
+    supervisory_authority: Text = Field(description="Beschriftung der Aufsichtsbehörde.")
+    content_responsible: Text = Field(description="Überschrift: verantwortlich für den Inhalt nach § 18 Abs. 2 MStV.")
+    data_protection_officer: Text = Field(description="Überschrift: die oder der Datenschutzbeauftragte.")
+    accessibility_contact: Text = Field(description="Überschrift: Kontakt für Rückmeldungen zur Barrierefreiheit.")
+    enforcement_body: Text = Field(description="Überschrift: die Durchsetzungsstelle für Barrierefreiheit.")
+    website: Text = Field(description="Beschriftung einer Webadresse, z. B. „Website“.")
+
+
+class CheckLabels(ContentModel):
+    """Beschriftungen der gemessenen Ergebnisse in der Erklärung zur Barrierefreiheit (aus den Browsertests)."""
+
+    heading: Text = Field(description="Überschrift der Prüfergebnisse.")
+    date: Text = Field(description="Beschriftung des Datums der letzten Prüfung.")
+    method: Text = Field(description="Beschriftung des Prüfverfahrens.")
+    tool: Text = Field(description="Beschreibung der Prüfung: automatische Prüfung mit axe-core in Chromium.")
+    standards: Text = Field(description="Beschriftung der geprüften Anforderungen (WCAG 2.1 A und AA).")
+    rules: Text = Field(description="Beschriftung der Zahl der geprüften Regeln.")
+    pages: Text = Field(description="Beschriftung der Zahl der geprüften Seiten.")
+    widths: Text = Field(description="Beschriftung der Bildschirmbreiten.")
+    violations: Text = Field(description="Überschrift der gefundenen Verstöße.")
+    no_violations: Text = Field(description="Satz, wenn die Prüfung keinen Verstoß gefunden hat.")
+
+
+class LegalTexts(ContentModel):
+    """Texte der rechtlichen Seiten und der Links darauf in der Fußzeile jeder Seite."""
+
+    heading: Text = Field(description="Name der Link-Gruppe in der Fußzeile (für Screenreader), z. B. „Rechtliches“.")
+    impressum: Text = Field(description="Text des Links zum Impressum.")
+    privacy: Text = Field(description="Text des Links zur Datenschutzerklärung.")
+    accessibility: Text = Field(description="Text des Links zur Erklärung zur Barrierefreiheit.")
+    easy_language: Text = Field(description="Text des Links zur Seite in Leichter Sprache: „Leichte Sprache“. Gilt für "
+                                "alle Sprachen (die Seite ist deutsch).", json_schema_extra={"translate": "shared"})
+    missing_facts: Text = Field(description="Hinweis auf Seiten, denen noch Angaben des Herausgebers fehlen.")
+    missing_value: Text = Field(description="Steht an Stelle einer fehlenden Angabe, z. B. „fehlt noch“.")
+    facts: FactLabels = Field(description="Beschriftungen der Angaben zum Herausgeber.")
+    checks: CheckLabels = Field(description="Beschriftungen der Prüfergebnisse zur Barrierefreiheit.")
+
+
 class SiteText(ContentModel):
     """Texte der Website. Datei: content/<sprache>/site.yaml"""
 
@@ -182,6 +257,8 @@ class SiteText(ContentModel):
     labels: Labels = Field(description="Überschriften und Beschriftungen der Werkstattseiten.", json_schema_extra={"translate": "required"})
     translation_notice: TranslationNotice = Field(description="Hinweise zum Stand der Übersetzung.", json_schema_extra={"translate": "required"})
     not_found: NotFoundText = Field(description="Texte der Fehlerseite 404.", json_schema_extra={"translate": "required"})
+    legal: LegalTexts = Field(description="Texte der rechtlichen Seiten (Impressum, Datenschutz, Barrierefreiheit, "
+                              "Leichte Sprache) und der Links darauf.")
     review: Literal["draft", "reviewed"] | None = Field(None, description="Nur in Übersetzungen: draft oder reviewed.")
 
 
@@ -402,11 +479,32 @@ class Publisher(ContentModel):
                                                "Herausgebers.")
 
 
+# content/accessibility-checks.json: what the browser tests measured, written by `make accessibility-checks`
+# (tests/browser/test_browser.py) and checked against every new measurement by the same test. The accessibility
+# statement is made from it, so it can never claim more than was measured.
+class MeasuredViolation(ContentModel):
+    rule: Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9-]+$")]
+    where: Text
+
+
+class AccessibilityChecks(ContentModel):
+    """Ergebnisse der automatischen Prüfung auf Barrierefreiheit. Wird von `make accessibility-checks` geschrieben;
+    bitte nicht von Hand ändern."""
+
+    date: datetime.date
+    axe_version: Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9][0-9.]*$")]
+    tags: list[Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9-]+$")]]
+    rules: list[Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9-]+$")]]
+    pages: list[str]
+    widths: list[int]
+    violations: list[MeasuredViolation]
+
+
 # translated-from.yaml: which German text each translated field was made from. sitegen writes it
 # (mark-current, import-po); status.load_records reads it with its own messages. This type gives
 # its JSON Schema, and the fingerprint pattern both share.
 FINGERPRINT_PATTERN = r"^[0-9a-f]{16}$"
-RECORD_ITEM_PATTERN = r"^(site|faq|theme)\.yaml$|^workshops/[a-z0-9]+(-[a-z0-9]+)*\.yaml$"
+RECORD_ITEM_PATTERN = r"^(site|faq|theme|impressum|privacy|accessibility)\.yaml$|^workshops/[a-z0-9]+(-[a-z0-9]+)*\.yaml$"
 RecordItem = Annotated[str, StringConstraints(pattern=RECORD_ITEM_PATTERN)]
 Fingerprint = Annotated[str, StringConstraints(strict=True, pattern=FINGERPRINT_PATTERN)]
 TranslationRecords = Annotated[

@@ -10,6 +10,9 @@ from sitegen.core.messages import N_, _
 from sitegen.core.model import URL_PATTERN, Language
 
 HOME, WORKSHOPS, FAQ = "home", "workshops", "faq"
+# The legally required pages, and the page in Leichte Sprache (source language only), by their address.
+IMPRESSUM, PRIVACY, ACCESSIBILITY, EASY_LANGUAGE = "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"
+TEXT_PAGES = (IMPRESSUM, PRIVACY, ACCESSIBILITY, EASY_LANGUAGE)
 # Names a content file or language folder cannot have. workshops/index.yaml would become
 # docs/<lang>/workshops/index.md, the overview page of all workshops; Windows cannot create a
 # file or folder named like one of its devices, so an editor there could not check the site out.
@@ -47,7 +50,7 @@ def reserved_name_problem(name: str, what: str) -> str | None:
 
 def page_source(language: Language, page: str, slug: str | None = None) -> str:
     """Path of a generated Markdown page inside docs/, e.g. `en/workshops/x.md`."""
-    name = {HOME: "index.md", WORKSHOPS: "workshops/index.md", FAQ: "faq.md"}.get(page)
+    name = {HOME: "index.md", WORKSHOPS: "workshops/index.md", FAQ: "faq.md"}.get(page) or f"{page}.md"
     if slug is not None:
         name = f"workshops/{slug}.md"
     return f"{language.code}/{name}"
@@ -56,7 +59,7 @@ def page_source(language: Language, page: str, slug: str | None = None) -> str:
 def page_url(language: Language, page: str, slug: str | None = None) -> str:
     """Site-relative URL of a page, e.g. `en/workshops/x/`; the source language lives at the root."""
     prefix = "" if language.source else f"{language.code}/"
-    path = {HOME: "", WORKSHOPS: "workshops/", FAQ: "faq/"}.get(page, "")
+    path = {HOME: "", WORKSHOPS: "workshops/", FAQ: "faq/"}.get(page, f"{page}/")
     if slug is not None:
         path = f"workshops/{slug}/"
     return prefix + path

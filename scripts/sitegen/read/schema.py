@@ -23,7 +23,8 @@ from sitegen.core.errors import Problem
 from sitegen.core.fields import translation_model
 from sitegen.core.messages import _
 from sitegen.read.load import Document
-from sitegen.core.model import Faq, LanguageList, Publisher, SiteText, ThemeText, TranslationRecords, Workshop
+from sitegen.core.model import (Faq, LanguageList, Publisher, SiteText, TextPage, ThemeText, TranslationRecords,
+                                 Workshop)
 
 SCHEMA_DIR = "schema"
 MODELINE_PREFIX = "# yaml-language-server: $schema="
@@ -36,7 +37,9 @@ RECORDS = "translated-from"
 PUBLISHER = "publisher"  # the publisher's facts: source folder only, never translated
 TRANSLATION_SUFFIX = ".translation"
 # Source models by the kind name used in schema/<kind>.schema.json; translations get "<kind>.translation".
-SOURCE_KINDS: dict[str, type[BaseModel]] = {"site": SiteText, "faq": Faq, "theme": ThemeText, "workshop": Workshop}
+SOURCE_KINDS: dict[str, type[BaseModel]] = {"site": SiteText, "faq": Faq, "theme": ThemeText, "workshop": Workshop,
+                                             "impressum": TextPage, "privacy": TextPage, "accessibility": TextPage}
+EASY_LANGUAGE = "leichte-sprache"  # source language only, never translated
 TRANSLATION_NOTE = ("Übersetzung: Jedes Feld darf fehlen. Fehlt ein Text, sehen die Leserinnen und Leser den "
                     "deutschen Text, als deutsch gekennzeichnet. Felder, die für alle Sprachen gelten (Adressen, "
                     "Daten, Namen), stehen nur in der deutschen Datei.")
@@ -58,7 +61,8 @@ class Kind:
 
 def kinds() -> list[Kind]:
     titles = {"site": "Texte der Website", "faq": "Häufige Fragen", "theme": "Oberflächentexte des Themes",
-              "workshop": "Werkstatt"}
+              "workshop": "Werkstatt", "impressum": "Impressum", "privacy": "Datenschutzerklärung",
+              "accessibility": "Erklärung zur Barrierefreiheit"}
     found = [Kind(LANGUAGES, "Sprachen der Website", LanguageList)]
     for name, model in SOURCE_KINDS.items():
         found.append(Kind(name, titles[name], model))
@@ -66,6 +70,7 @@ def kinds() -> list[Kind]:
                           TRANSLATION_NOTE))
     found.append(Kind(RECORDS, "Stand der Übersetzung (translated-from.yaml)", TranslationRecords))
     found.append(Kind(PUBLISHER, "Angaben zum Herausgeber (publisher.yaml)", Publisher))
+    found.append(Kind(EASY_LANGUAGE, "Leichte Sprache", TextPage))
     return found
 
 
@@ -77,8 +82,8 @@ def kind_of(path_in_content: str, source_language: str) -> str:
     language, item = parts[0], "/".join(parts[1:])
     if item == f"{RECORDS}.yaml":
         return RECORDS
-    if item == f"{PUBLISHER}.yaml":
-        return PUBLISHER
+    if item in (f"{PUBLISHER}.yaml", f"{EASY_LANGUAGE}.yaml"):
+        return item.removesuffix(".yaml")
     name = "workshop" if item.startswith("workshops/") else item.removesuffix(".yaml")
     return name if language == source_language else name + TRANSLATION_SUFFIX
 

@@ -21,7 +21,10 @@ from sitegen.render import markdown
 from sitegen.content.tree import Content, LanguageContent, workshop_item
 from sitegen.core.inline import plain_text
 from sitegen.content.status import CURRENT, DRAFT, MISSING, OUTDATED, worst
-from sitegen.core.urls import FAQ, HOME, WORKSHOPS, page_source, page_url, relative_url
+from sitegen.core.urls import (ACCESSIBILITY, EASY_LANGUAGE, FAQ, HOME, IMPRESSUM, PRIVACY, WORKSHOPS, page_source,
+                               page_url, relative_url)
+from sitegen.content import publisher as publisher_facts
+from sitegen.content.layout import EASY_LANGUAGE_FILE
 from sitegen.content.views import Phrase
 
 
@@ -171,7 +174,24 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
         path, text = page("workshop.md.j2", WORKSHOPS, slug, workshop.title, workshop.summary,
                           workshop_item(slug), workshop=workshop)
         pages[path] = text
+    # The legally required pages, and (in the source language only) the page in Leichte Sprache.
+    text_pages = [(kind, item, texts.legal[item]) for kind, item in TEXT_PAGE_ITEMS]
+    if language.source and content.easy_language is not None:
+        text_pages.append((EASY_LANGUAGE, EASY_LANGUAGE_FILE, content.easy_language))
+    for kind, item, text_page in text_pages:
+        inserts = {section.insert for section in text_page.sections if section.insert}
+        path, text = page("text_page.md.j2", kind, None, text_page.title,
+                          text_page.intro[0] if text_page.intro else text_page.title, item, page=text_page,
+                          legal=site.legal, fact_labels=site.legal.facts, checks_labels=site.legal.checks,
+                          publisher=publisher_facts.complete(content.publisher), checks=content.checks,
+                          facts_lang=None if language.source else source.language.code,
+                          missing_facts=publisher_facts.shown_missing(content.publisher, inserts))
+        pages[path] = text
     return pages
+
+
+# The legally required pages by their address, and the file each is made from (content/<lang>/<item>).
+TEXT_PAGE_ITEMS = ((IMPRESSUM, "impressum.yaml"), (PRIVACY, "privacy.yaml"), (ACCESSIBILITY, "accessibility.yaml"))
 
 
 def faq_page_data(texts: LanguageContent) -> dict | None:

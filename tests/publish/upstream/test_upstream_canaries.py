@@ -19,6 +19,7 @@ from mkdocs.theme import Theme
 from mkdocs_static_i18n.config import I18nPluginConfig
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
+from sitegen.publish.mkdocs.upstream.material_html_validity import TOC_CHECKBOX, TOC_TITLE, TOGGLES
 from sitegen.publish.mkdocs.upstream.material_main_element import MAIN_ELEMENT
 from sitegen.publish.mkdocs.upstream.material_search_dialog import SEARCH_DIALOG
 from sitegen.publish.mkdocs.upstream.static_i18n_search_dedup import without_search_duplicates
@@ -72,6 +73,17 @@ def test_material_main_element_is_written_as_it_is():
 
 def test_material_search_dialog_still_has_no_name():
     assert SEARCH_DIALOG in material_template("partials/search.html")  # the whole tag: no aria-label
+
+
+def test_material_toggles_still_have_autocomplete():
+    base = material_template("base.html")
+    assert all(toggle in base for toggle in TOGGLES)  # `autocomplete` on a checkbox: invalid HTML
+
+
+def test_material_toc_title_still_names_a_checkbox_only_the_navigation_writes():
+    toc = material_template("partials/toc.html")
+    assert TOC_TITLE in toc and "__toc" not in toc.replace(TOC_TITLE, "")
+    assert TOC_CHECKBOX in material_template("partials/nav-item.html")
 
 
 def test_material_still_prints_addresses_unescaped():

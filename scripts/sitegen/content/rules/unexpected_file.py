@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sitegen.content.layout import SITE_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree
+from sitegen.content.layout import SITE_FILES, SOURCE_ONLY_FILES, WORDLIST, WORKSHOPS_DIR, ContentTree
 from sitegen.content.rules.symbolic_link import links
 from sitegen.content.publisher import PUBLISHER_FILE
 from sitegen.content.status import RECORD_FILE
@@ -20,8 +20,8 @@ def check(tree: ContentTree) -> Iterator[Problem]:
         # A folder with a link in it may list what lies outside content/: the link is named (symbolic-link), not that.
         if links(folder):
             continue
-        expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | ({PUBLISHER_FILE} if code == tree.source_code
-                                                                 else {RECORD_FILE})
+        expected = set(SITE_FILES) | {WORKSHOPS_DIR, WORDLIST} | (
+            {PUBLISHER_FILE} | set(SOURCE_ONLY_FILES) if code == tree.source_code else {RECORD_FILE})
         for child in sorted(folder.iterdir()):
             if not child.name.startswith(".") and child.name not in expected:
                 # TRANSLATORS: {files} is a list of file names (faq.yaml, site.yaml, theme.yaml), {workshops} a

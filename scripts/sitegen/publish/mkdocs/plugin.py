@@ -23,6 +23,7 @@ from sitegen.publish.mkdocs.upstream import material_search_per_language as mate
 from sitegen.publish.mkdocs.upstream import material_url_escaping as url_escaping
 from sitegen.publish.mkdocs.upstream.hreflang_links import set_language_links
 from sitegen.publish.mkdocs.upstream.jinja_template_cache import TemplateCache
+from sitegen.publish.mkdocs.upstream.material_html_validity import valid_html
 from sitegen.publish.mkdocs.upstream.material_main_element import with_translation_status
 from sitegen.publish.mkdocs.upstream.material_search_dialog import named_search_dialog
 from sitegen.publish.mkdocs.upstream.mkdocs_serve import watch_sources
@@ -64,6 +65,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.language_parts: dict[str, dict[str, str]] = {}
         self.search_labels: dict[str, str] = {}  # language -> the theme's "Search" in that language
         self.facts: SiteFacts | None = None  # what the current build knows about the content
+        self.legal: dict[str, dict] = {}  # language -> the footer's legal links (see on_config)
 
     def on_startup(self, *, command, dirty):
         pass  # present so that MkDocs keeps this object for the process (see the class)
@@ -90,6 +92,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         except RuntimeError as error:  # a worker of a parallel build that cannot build its language
             raise PluginError(for_output(str(error))) from None
         self.facts = facts
+        # The footer's links to the legal pages and Leichte Sprache, per language (overrides/partials/copyright.html).
+        self.legal = {entry.language.code: {"heading": entry.legal_heading, "links": entry.legal_links}
+                      for entry in facts.languages}
         self.source_language = facts.source_language.code
         self.languages = [language.language for language in facts.languages]
         self.untranslated = set(facts.untranslated)
@@ -137,6 +142,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
 
     @event_priority(0)  # after mkdocs-static-i18n (50) has set this page's language links
     def on_page_context(self, context, page, config, nav):
+        context["sitegen_legal"] = self.legal.get(page.file.src_uri.split("/")[0])
         set_language_links(config, page, self.languages, self.untranslated, self.fallback_marks,
                            self.source_language)
         page.canonical_url = url_escaping.canonical_url(config.site_url, page.url)
@@ -151,11 +157,12 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         return self.finish_page(output, lang, page.file.src_uri)
 
     def finish_page(self, output: str, lang: str, where: str) -> str:
-        """What every page needs, 404 pages included: a named search dialog, its language's search index, and
-        the `lang` marks of the texts in its navigation, table of contents, header and footer."""
+        """What every page needs, 404 pages included: a named search dialog, valid HTML, its language's search
+        index, and the `lang` marks of the texts in its navigation, table of contents, header and footer."""
         language = next(language for language in self.languages if language.code == lang)
         try:
             output = named_search_dialog(output, self.search_labels[lang])
+            output = valid_html(output)
             output = material_search.point_to_language(output, language)
         except ValueError as error:
             raise PluginError(for_output(f"{where}: {error}")) from None
@@ -168,6 +175,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         context["sitegen_address"] = lambda url: page_address(config.site_url, url)  # for sitemap.xml
         if template_name == "404.html":
             not_found_context(context, config, self.languages, self.source_language)
+            context["sitegen_legal"] = self.legal.get(config.theme["language"])
         return context
 
     def on_post_template(self, output_content, template_name, config):

@@ -26,11 +26,20 @@ def set_language_links(config, page, languages: list[Language], untranslated: se
     """Set `extra.sitegen_switcher` and `extra.alternate` for this page."""
     # Each language's version of this page, by its site-relative URL ("en/faq/", "./"), from the
     # files mkdocs-static-i18n paired; the language's home page where it found none.
-    versions = getattr(page.file, "alternates", None) or {}
-    urls = {language.code: versions[language.code].url if language.code in versions
-            else page_url(language, HOME) for language in languages}
+    # A page of one language only (Leichte Sprache) gets the other languages' home pages as "alternates" from
+    # the plugin: those are no versions of it, and only its own language is advertised.
+    own, identity = page.file.src_uri.split("/", 1)
+    homes = {language.code: page_url(language, HOME) for language in languages}
+
+    def path_in(code: str, url: str) -> str:  # the URL within its language's folder ("./" is the root)
+        return ("" if url in (".", "./") else url).removeprefix(homes.get(code, ""))
+
+    path = path_in(own, page.url)
+    versions = {code: version.url for code, version in (getattr(page.file, "alternates", None) or {}).items()
+                if path_in(code, version.url) == path}
+    versions[own] = page.url
+    urls = {language.code: versions.get(language.code) or homes[language.code] for language in languages}
     # The switcher: site-relative links, which the theme's `url` filter makes relative to the page.
-    identity = page.file.src_uri.split("/", 1)[1]
     config.extra.sitegen_switcher = [
         {"name": language.name, "lang": language.code, "link": urls[language.code],
          "fallback": f"{language.code}/{identity}" in untranslated,
@@ -40,7 +49,8 @@ def set_language_links(config, page, languages: list[Language], untranslated: se
     # default (x-default). mkdocs-static-i18n sets `extra.alternate` as an attribute: set as one.
     advertised = [{"name": language.name, "lang": language.code,
                    "link": page_address(config.site_url, urls[language.code])}
-                  for language in languages if f"{language.code}/{identity}" not in untranslated]
+                  for language in languages
+                  if language.code in versions and f"{language.code}/{identity}" not in untranslated]
     source = next((a for a in advertised if a["lang"] == source_language), None)
     if source is not None:
         advertised.append(dict(source, lang="x-default"))
