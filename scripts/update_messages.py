@@ -28,11 +28,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from sitegen.core.messages import DOMAIN, WRITTEN_IN  # the catalogs the code reads
+
 PACKAGE = Path(__file__).resolve().parent / "sitegen"
 LOCALE = PACKAGE / "locale"
-DOMAIN = "sitegen"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
-WRITTEN_IN = "en"
 VERSION = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 TRANSLATOR = "sitegen developers (see CONTRIBUTING.md)"
 

@@ -390,20 +390,8 @@ class UsageError(Exception):
 def _print_warnings(warnings) -> None:
     for warning in warnings:
         print(warning.format(), file=sys.stderr)
-    _annotate(warnings)
+    annotations.emit(warnings)
 
-
-def _annotate(problems) -> None:
-    """Under GitHub Actions, each problem once more as a workflow command, so that the pull request shows
-    it on its line. Written past the guard (annotations.guard), which would neutralize it."""
-    commands = annotations.workflow_commands(problems)
-    if not commands:
-        return
-    sys.stderr.flush()
-    stream = getattr(sys.stdout, "stream", sys.stdout)
-    sys.stdout.flush()
-    stream.write("".join(command + "\n" for command in commands))
-    stream.flush()
 
 
 COMMANDS = {"check": cmd_check, "build": cmd_build, "site": cmd_site, "status": cmd_status,
@@ -538,7 +526,7 @@ def _main(argv: list[str] | None) -> int:
         print(ngettext("{count} error found; nothing was written. Fix the lines above and run the command again.",
                        "{count} errors found; nothing was written. Fix the lines above and run the command again.",
                        count).format(count=count), file=sys.stderr)
-        _annotate(error.problems)
+        annotations.emit(error.problems)
         return EXIT_CONTENT
     except UsageError as error:
         print(f"sitegen: {error}", file=sys.stderr)

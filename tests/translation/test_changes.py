@@ -157,3 +157,13 @@ def test_an_invalid_site_url_is_refused_where_it_enters(versions):
     result = sitegen(head, "changes", "--base", str(base), env={"SITE_URL": "javascript:alert(1)"})
     assert result.returncode == 2
     assert "SITE_URL" in result.stderr
+
+
+def test_pages_reached_from_the_footer_are_named_by_their_titles(versions):
+    base, head = versions
+    privacy = head / "content/de/privacy.yaml"
+    privacy.write_text(privacy.read_text(encoding="utf-8").replace("setzt keine Cookies", "setzt gar keine Cookies"),
+                       encoding="utf-8")
+    rows = table_rows(changes(base, head), "Pages")
+    assert ("Deutsch", "Datenschutz", "changed") in [(row[0], row[1], row[3]) for row in rows]
+    assert any("/datenschutz/" in row[2] for row in rows if row[1] == "Datenschutz")

@@ -19,6 +19,7 @@ import io
 import logging
 import os
 import stat
+import sys
 from collections.abc import Iterable, Mapping
 from typing import TextIO
 
@@ -146,3 +147,16 @@ def guard_logging(logger: logging.Logger, environ: Mapping[str, str] | None = No
 def workflow_commands(problems: Iterable[Problem], environ: Mapping[str, str] | None = None) -> list[str]:
     """The workflow command lines for `problems` under GitHub Actions; none elsewhere."""
     return [workflow_command(problem) for problem in problems] if wanted(environ) else []
+
+
+def emit(problems: Iterable[Problem], environ: Mapping[str, str] | None = None) -> None:
+    """Under GitHub Actions, print `problems` as workflow commands on standard output, past the guard (which
+    would neutralize them), after what was printed before them; elsewhere nothing."""
+    commands = workflow_commands(problems, environ)
+    if not commands:
+        return
+    sys.stderr.flush()
+    sys.stdout.flush()
+    stream = sys.stdout.stream if isinstance(sys.stdout, Guarded) else sys.stdout
+    stream.write("".join(command + "\n" for command in commands))
+    stream.flush()

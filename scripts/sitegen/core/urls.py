@@ -12,7 +12,6 @@ from sitegen.core.model import URL_PATTERN, Language
 HOME, WORKSHOPS, FAQ = "home", "workshops", "faq"
 # The legally required pages, and the page in Leichte Sprache (source language only), by their address.
 IMPRESSUM, PRIVACY, ACCESSIBILITY, EASY_LANGUAGE = "impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"
-TEXT_PAGES = (IMPRESSUM, PRIVACY, ACCESSIBILITY, EASY_LANGUAGE)
 # Names a content file or language folder cannot have. workshops/index.yaml would become
 # docs/<lang>/workshops/index.md, the overview page of all workshops; Windows cannot create a
 # file or folder named like one of its devices, so an editor there could not check the site out.

@@ -178,12 +178,13 @@ def render_language(content: Content, texts: LanguageContent) -> dict[str, str]:
     text_pages = [(kind, item, texts.legal[item]) for kind, item in TEXT_PAGE_ITEMS]
     if language.source and content.easy_language is not None:
         text_pages.append((EASY_LANGUAGE, EASY_LANGUAGE_FILE, content.easy_language))
+    facts = publisher_facts.complete(content.publisher)
     for kind, item, text_page in text_pages:
         inserts = {section.insert for section in text_page.sections if section.insert}
         path, text = page("text_page.md.j2", kind, None, text_page.title,
                           text_page.intro[0] if text_page.intro else text_page.title, item, page=text_page,
                           legal=site.legal, fact_labels=site.legal.facts, checks_labels=site.legal.checks,
-                          publisher=publisher_facts.complete(content.publisher), checks=content.checks,
+                          publisher=facts, checks=content.checks,
                           facts_lang=None if language.source else source.language.code,
                           missing_facts=publisher_facts.shown_missing(content.publisher, inserts))
         pages[path] = text

@@ -18,10 +18,10 @@ from sitegen.content.status import CURRENT, MISSING, OUTDATED
 from sitegen.content.tree import Content
 from sitegen.core.errors import Problem
 from sitegen.core.messages import N_, _, ngettext
-from sitegen.core.urls import page_address
+from sitegen.core.urls import EASY_LANGUAGE, page_address, page_source
 from sitegen.render.facts import NavEntry, SiteFacts
 from sitegen.render.markdown import plain_line
-from sitegen.render.pages import render_pages
+from sitegen.render.pages import TEXT_PAGE_ITEMS, render_pages
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 PAGE_CHANGES = {ADDED: N_("new"), CHANGED: N_("changed"), REMOVED: N_("removed")}
@@ -79,6 +79,14 @@ def _pages(content: Content | None) -> tuple[dict[str, str], dict[str, tuple[str
 
     for language in facts.languages:
         walk(language.nav, language.language.name)
+    # The pages reached from the footer, not from the navigation.
+    for language in content.languages:
+        texts = content.by_language[language.code]
+        footer = [(kind, texts.legal[item].title) for kind, item in TEXT_PAGE_ITEMS]
+        if language.source and content.easy_language is not None:
+            footer.append((EASY_LANGUAGE, content.easy_language.title))
+        for kind, title in footer:
+            titles[page_source(language, kind)] = (language.name, title)
     return render_pages(content), titles
 
 

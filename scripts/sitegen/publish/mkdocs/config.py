@@ -7,7 +7,6 @@ only once, in content/, and the i18n plugin validates the result as if it had be
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from markupsafe import Markup
@@ -57,7 +56,7 @@ def i18n_languages(content_dir: str = "content") -> list[dict]:
     try:
         content = pipeline.check(pipeline.Paths.for_root(root, content=content_dir), ENGINE)
     except ContentError as error:
-        annotate(error.problems)
+        annotations.emit(error.problems)
         # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
         raise ConfigurationError(annotations.for_output(_("the content has errors:\n{errors}").format(
             errors=error))) from None
@@ -75,13 +74,6 @@ def speak(content_dir: Path, failure: type[Exception]) -> None:
         raise failure(annotations.for_output(str(error))) from None
     annotations.guard_logging(logging.getLogger("mkdocs"))
 
-
-def annotate(problems) -> None:
-    """Under GitHub Actions, the problems that stop the build as workflow commands on their lines."""
-    commands = annotations.workflow_commands(problems)
-    if commands:
-        sys.stdout.write("".join(command + "\n" for command in commands))
-        sys.stdout.flush()
 
 
 def worker_facts() -> SiteFacts:

@@ -8,12 +8,15 @@ plain text. (It also puts them into `<title>` and `aria-label` attributes, which
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
 
-def _ellipsis_pattern(titles) -> re.Pattern:
-    """An `md-ellipsis` element that holds exactly one of `titles` (the longest first)."""
+@functools.lru_cache(maxsize=16)
+def _ellipsis_pattern(titles: frozenset[str]) -> re.Pattern:
+    """An `md-ellipsis` element that holds exactly one of `titles` (the longest first). Compiled once per set:
+    a language's pages all ask for the same one."""
     titles = sorted(titles, key=len, reverse=True)
     return re.compile(r'(<(span|div) class="md-ellipsis">\s*)(' + "|".join(map(re.escape, titles)) + r')(\s*</\2>)')
 
@@ -40,4 +43,4 @@ def mark_fallbacks(output: str, texts: set[str], pages: set[str], source_languag
             marked += f' <small class="sitegen-fallback-mark">{html.escape(mark)}</small>'
         return match.group(1) + marked + match.group(4)
 
-    return _ellipsis_pattern(texts | pages | set(parts)).sub(replace, output)
+    return _ellipsis_pattern(frozenset(texts | pages | set(parts))).sub(replace, output)

@@ -11,12 +11,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from sitegen import pipeline
+from sitegen.core import annotations
 from sitegen.core.annotations import for_output
 from sitegen.core.errors import ContentError, one_line
 from sitegen.core.messages import N_, _
 from sitegen.core.urls import BASE_ADDRESS_RULE, is_base_address, page_address
 from sitegen.publish.mkdocs import browser_script
-from sitegen.publish.mkdocs.config import READ_FOR_CONFIG, annotate, speak, worker_facts
+from sitegen.publish.mkdocs.config import READ_FOR_CONFIG, speak, worker_facts
 from sitegen.publish.mkdocs.engine import ENGINE
 from sitegen.publish.mkdocs.fallback_marks import mark_fallbacks
 from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
@@ -86,7 +87,7 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         try:
             facts = self.facts_for(config, paths)
         except ContentError as error:
-            annotate(error.problems)
+            annotations.emit(error.problems)
             # TRANSLATORS: {errors} is the list of problems, one a line, each with its file:line:column
             raise PluginError(for_output(_("the content has errors:\n{errors}").format(errors=error))) from None
         except RuntimeError as error:  # a worker of a parallel build that cannot build its language
