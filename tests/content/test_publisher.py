@@ -113,3 +113,20 @@ def test_the_repository_invents_no_fact():
     assert set(values(document.data)) == {None}
     assert {".".join(path) for path, _ in REQUIRED} <= {
         ".".join(str(part) for part in path) for path in document.locations}
+
+
+def test_a_fact_with_an_unknown_language_mark_is_an_error(project):
+    write(project, FACTS, (project / FACTS).read_text(encoding="utf-8").replace(
+        "legal_form: Körperschaft des öffentlichen Rechts", 'legal_form: "[x]{lang=xx} GmbH"'))
+    result = sitegen(project, "check")
+    assert result.returncode == 1
+    assert f"{FACTS}:4:13: 'xx' in {{lang=xx}} is not a known language code" in result.stderr
+
+
+def test_no_measured_accessibility_results_blocks_the_release(project):
+    (project / "content/accessibility-checks.json").unlink()
+    check = sitegen(project, "check")
+    assert check.returncode == 0
+    assert check.stderr.startswith("content/accessibility-checks.json: [warning] the measured results of the "
+                                   "accessibility checks are missing")
+    assert sitegen(project, "check", "--release").returncode == 1

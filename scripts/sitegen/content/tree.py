@@ -226,6 +226,11 @@ def _content(tree: ContentTree) -> Content:
     facts = tree.publisher
     warnings += publisher_facts.missing_facts(facts and facts.model, facts and facts.document,
                                               tree.shown(tree.content_dir / source_code / publisher_facts.PUBLISHER_FILE))
+    if tree.checks is None:  # the accessibility statement would state no measured result
+        warnings.append(Problem(tree.shown(tree.content_dir / publisher_facts.CHECKS_FILE), 0, 0, _(
+            "the measured results of the accessibility checks are missing, so the accessibility statement states "
+            "none; run `make accessibility-checks` and commit the file (until then the site cannot be published: "
+            "`sitegen check --release` fails)"), level="warning", kind=publisher_facts.KIND))
     easy = source_files.get(EASY_LANGUAGE_FILE)
     return Content(languages=tree.languages, by_language=by_language, warnings=sorted(warnings),
                    publisher=facts.model if facts else None, easy_language=easy.model if easy else None,

@@ -1,4 +1,5 @@
-"""A text every language shares (contact names, phone numbers) with markup in it, or nothing visible."""
+"""A text every language shares (contact names, phone numbers, the publisher's facts) with markup in it, or
+nothing visible."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from collections.abc import Iterator
 
 from sitegen.content.layout import ContentTree
 from sitegen.core.errors import Problem
-from sitegen.core.fields import shared_texts
-from sitegen.core.inline import shared_text_problem
+from sitegen.core.fields import shared_texts, text_leaves
+from sitegen.core.inline import shared_text_problem, text_problem
 
 ID = "shared-text-markup"
 
@@ -19,3 +20,10 @@ def check(tree: ContentTree) -> Iterator[Problem]:
             message = shared_text_problem(text)
             if message:
                 yield loaded_file.document.problem(path, message)
+    # The publisher's facts are shared by nature: every language's legal pages show them as they are. A
+    # phrase in them may be marked as another language (a Sorbian name), with a known language code.
+    if tree.publisher is not None:
+        for path, text in text_leaves(tree.publisher.model):
+            message = text_problem(text)
+            if message:
+                yield tree.publisher.document.problem(path, message)
