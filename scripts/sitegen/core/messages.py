@@ -20,6 +20,7 @@ import gettext as _gettext
 import io
 import os
 import re
+import stat
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -128,16 +129,21 @@ def _project_default(content_dir: Path | None, languages: tuple[str, ...]) -> st
     """`messages:` in content/languages.yaml, if it names a language sitegen speaks."""
     if content_dir is None:
         return None
-    from sitegen.core.errors import ContentError  # here: both modules speak through this one
-    from sitegen.read.inputs import read_text
-
-    path = Path(content_dir) / "languages.yaml"
+    # Without blocking, and only a regular file: a FIFO, a folder or a device there is named by the content
+    # checks, in the language chosen without it. (Not read/inputs.read_text: core/ comes before read/, and
+    # that reader's messages need the language this chooses.)
     try:
-        # The safe read of every input (no FIFO, folder or link; at most MAX_CONFIG_BYTES): a file that is not
-        # right is named by the content checks, in the language chosen without it.
-        text = read_text(path, str(path), MAX_CONFIG_BYTES, missing_ok=True) or ""
-    except (ContentError, OSError):
+        descriptor = os.open(Path(content_dir) / "languages.yaml", os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
         return None
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return None
+        text = os.read(descriptor, MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
     # Read as a line, not as YAML: the messages about a broken file must be in the right language too,
     # and the file is checked as content (read/) anyway.
     match = _CONFIG_LINE.search(text)
