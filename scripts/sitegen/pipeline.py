@@ -11,16 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sitegen.content.tree import Content, load_content
 from sitegen.core.errors import ContentError, Problem
 from sitegen.core.paths import Paths
 from sitegen.output.write import STORE, Output, WriteReport, publish
 from sitegen.read.languages import search_language_problems
-from sitegen.render.facts import SiteFacts
-from sitegen.render.pages import render_pages
 from sitegen.review import langguard, spelling
+
+if TYPE_CHECKING:
+    from sitegen.render.facts import SiteFacts
+# The render stage (Jinja2, Babel's dates: 20 ms) is imported where it is used, so that `sitegen check`,
+# which renders nothing, starts without it.
 
 
 class Engine(Protocol):
@@ -58,17 +61,23 @@ def review(content: Content, paths: Paths) -> list[Problem]:
     """The checks that read the text itself, beyond its structure: the language guard (errors:
     text in the wrong language, placeholders, copies of the German text) and spelling (warnings)."""
     problems: list[Problem] = []
-    codes = [language.code for language in content.languages]
-    source = content.languages[0].code
-    problems += langguard.check_language([(field, None) for field in content.source.fields], source, source, codes)
-    for language in content.languages[1:]:
-        pairs = [(status.translation, status.source) for status in content.by_language[language.code].status
-                 if status.translation is not None]
-        problems += langguard.check_language(pairs, language.code, source, codes)
-    # A text in the wrong language is one error, not also a warning for each of its words.
-    wrong = {(problem.path, problem.line, problem.column) for problem in problems}
-    for report in spelling.content_reports(content, paths.content, paths.root).values():
-        problems += report.problems(skip=wrong)
+    spelling_runs = spelling.start_content_reports(content, paths.content, paths.root)  # aspell works meanwhile
+    try:
+        codes = [language.code for language in content.languages]
+        source = content.languages[0].code
+        problems += langguard.check_language([(field, None) for field in content.source.fields], source, source,
+                                             codes)
+        for language in content.languages[1:]:
+            pairs = [(status.translation, status.source) for status in content.by_language[language.code].status
+                     if status.translation is not None]
+            problems += langguard.check_language(pairs, language.code, source, codes)
+        # A text in the wrong language is one error, not also a warning for each of its words.
+        wrong = {(problem.path, problem.line, problem.column) for problem in problems}
+        for pending in spelling_runs.values():
+            problems += pending.report().problems(skip=wrong)
+    finally:
+        for pending in spelling_runs.values():
+            pending.close()  # nothing left running when the guard or a report failed
     return problems
 
 
@@ -77,6 +86,8 @@ def build(paths: Paths, engine: Engine, content: Content | None = None) -> Build
     together, as one new generation, or write nothing if nothing changed.
     `content`: the content of `paths`, if it has just been loaded (and validated) already."""
     content = check(paths, engine) if content is None else content
+    from sitegen.render.pages import render_pages
+
     pages = render_pages(content)
     outputs = [Output("docs", paths.docs, pages, links=tuple(sorted({PurePosixPath(page).parts[0] for page in pages})))]
     page_report, *engine_reports = publish(paths.docs / STORE, outputs + engine.theme_outputs(content, paths.theme),
@@ -91,6 +102,8 @@ def build(paths: Paths, engine: Engine, content: Content | None = None) -> Build
 
 def site_facts(content: Content) -> SiteFacts:
     """What the engine needs to know about the content besides the pages (render.facts)."""
+    from sitegen.render.facts import SiteFacts
+
     return SiteFacts.of(content)
 
 

@@ -168,13 +168,14 @@ def test_aspell_runs_once_for_all_texts_and_once_for_suggestions(tmp_path, monke
         "more: Werkstat Werkstat\n"
     ))
     calls = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
-    def counting_run(command, **kwargs):
-        calls.append((command, kwargs["input"]))
-        return real_run(command, **kwargs)
+    def counting_popen(command, **kwargs):
+        calls.append((command, kwargs["stdin"].read().decode("utf-8")))
+        kwargs["stdin"].seek(0)
+        return real_popen(command, **kwargs)
 
-    monkeypatch.setattr(spelling.subprocess, "run", counting_run)
+    monkeypatch.setattr(spelling.subprocess, "Popen", counting_popen)
     problems = spelling_report(fields, "de_DE", set(), root=tmp_path).problems()
     # Once for every word of every text, once for suggestions: each distinct unknown word asked once.
     assert len(calls) == 2

@@ -147,40 +147,72 @@ def spelling_report(fields: Iterable[TextField], dictionary: str, wordlist: Iter
     suggestions, which take most of its time. Raises SpellingUnavailable when aspell or the
     dictionary is missing.
     """
-    fields = list(fields)
-    lines: list[str] = []  # every line of every text, as sent to aspell
-    owners: list[tuple[int, int]] = []  # per line: index of its field, offset of the line in the text
-    for index, field in enumerate(fields):
-        offset = 0
-        for line in _checkable(field.text).split("\n"):
-            lines.append(line.replace("\r", " "))
-            owners.append((index, offset))
-            offset += len(line) + 1
-    where = fields[0] if fields else None
-    total, answers = _run_aspell(lines, dictionary, where, suggest=False)
-    if suggest:
-        answers = _with_suggestions(answers, dictionary, where)
+    return start_report(fields, dictionary, wordlist, root, suggest).report()
 
-    locator = _Locator(fields, root)
-    unknown = []
-    for line_index, word, offset, suggestions in answers:
-        index, line_offset = owners[line_index]
-        field = fields[index]
-        position = _position_in_text(field.text, word, line_offset + offset)
-        line, column = locator.locate(index, word, position)
-        unknown.append(UnknownWord(field, word, line, column, tuple(suggestions[:SUGGESTIONS])))
-    return SpellingReport(dictionary, total, tuple(unknown), frozenset(wordlist))
+
+class PendingReport:
+    """A spelling report whose aspell is running: `report()` waits for it (see start_report)."""
+
+    def __init__(self, fields: list[TextField], dictionary: str, wordlist: frozenset[str], root: Path | None,
+                 suggest: bool):
+        self.fields, self.dictionary, self.wordlist, self.root, self.suggest = fields, dictionary, wordlist, root, suggest
+        self.owners: list[tuple[int, int]] = []  # per line: index of its field, offset of the line in the text
+        lines: list[str] = []  # every line of every text, as sent to aspell
+        for index, field in enumerate(fields):
+            offset = 0
+            for line in _checkable(field.text).split("\n"):
+                lines.append(line.replace("\r", " "))
+                self.owners.append((index, offset))
+                offset += len(line) + 1
+        self.where = fields[0] if fields else None
+        self.run = _Aspell(lines, dictionary, self.where, suggest=False)
+
+    def close(self) -> None:
+        """Stop its aspell if the report is not wanted after all (the caller failed meanwhile)."""
+        self.run.close()
+
+    def report(self) -> SpellingReport:
+        total, answers = self.run.result()
+        if self.suggest:
+            listed = {entry.casefold() for entry in self.wordlist}  # never warned about, so never suggested for
+            answers = _with_suggestions(answers, self.dictionary, self.where, skip=listed)
+        locator = _Locator(self.fields, self.root)
+        unknown = []
+        for line_index, word, offset, suggestions in answers:
+            index, line_offset = self.owners[line_index]
+            field = self.fields[index]
+            position = _position_in_text(field.text, word, line_offset + offset)
+            line, column = locator.locate(index, word, position)
+            unknown.append(UnknownWord(field, word, line, column, tuple(suggestions[:SUGGESTIONS])))
+        return SpellingReport(self.dictionary, total, tuple(unknown), self.wordlist)
+
+
+def start_report(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
+                 root: Path | None = None, suggest: bool = True) -> PendingReport:
+    """spelling_report's aspell, started and left running while the caller does other work; the report is
+    `.report()`. Raises SpellingUnavailable at once when aspell cannot be started."""
+    return PendingReport(list(fields), dictionary, frozenset(wordlist), root, suggest)
 
 
 def content_reports(content: Content, content_dir: Path, root: Path) -> dict[str, SpellingReport]:
     """A spelling report for every language that names a dictionary (`spelling:` in languages.yaml)."""
-    reports = {}
-    for language in content.languages:
-        if language.spelling:
-            wordlist = load_wordlist(content_dir / language.code / WORDLIST, root)
-            fields = content.by_language[language.code].fields  # the language's own texts, no fallbacks
-            reports[language.code] = spelling_report(fields, language.spelling, wordlist, root)
-    return reports
+    return {code: pending.report() for code, pending in start_content_reports(content, content_dir, root).items()}
+
+
+def start_content_reports(content: Content, content_dir: Path, root: Path) -> dict[str, PendingReport]:
+    """content_reports with every language's aspell started at once, running while the caller does other work."""
+    pending: dict[str, PendingReport] = {}
+    try:
+        for language in content.languages:
+            if language.spelling:
+                wordlist = load_wordlist(content_dir / language.code / WORDLIST, root)
+                fields = content.by_language[language.code].fields  # the language's own texts, no fallbacks
+                pending[language.code] = start_report(fields, language.spelling, wordlist, root)
+    except BaseException:
+        for started in pending.values():
+            started.close()
+        raise
+    return pending
 
 
 def wordlist_path_for(field: TextField) -> str:
@@ -234,59 +266,91 @@ def _unavailable(where: TextField | None, dictionary: str, what: str) -> Spellin
 
 def _run_aspell(lines: list[str], dictionary: str, where: TextField | None, suggest: bool):
     """Send `lines` to aspell; return (number of words checked, [(line index, word, offset, suggestions)])."""
-    program = shutil.which(ASPELL)
-    if program is None:
-        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; run `make setup`, …"
-        raise _unavailable(where, dictionary, _("aspell is not installed"))
-    environment = {key: value for key, value in os.environ.items() if key != "ASPELL_CONF"}
-    with tempfile.TemporaryDirectory(prefix="sitegen-aspell-") as home:
+    return _Aspell(lines, dictionary, where, suggest).result()
+
+
+class _Aspell:
+    """One run of aspell over `lines`, started at once; `result()` waits for it and reads its answers.
+
+    The lines go in through a temporary file, not a pipe: aspell reads at its own pace while this
+    process does other work, and only its answers come through a pipe, read in `result()`."""
+
+    def __init__(self, lines: list[str], dictionary: str, where: TextField | None, suggest: bool):
+        self.lines, self.dictionary, self.where = len(lines), dictionary, where
+        program = shutil.which(ASPELL)
+        if program is None:
+            # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; run `make setup`, …"
+            raise _unavailable(where, dictionary, _("aspell is not installed"))
+        environment = {key: value for key, value in os.environ.items() if key != "ASPELL_CONF"}
+        self.home = tempfile.TemporaryDirectory(prefix="sitegen-aspell-")
         command = [program, "-a", f"--master={dictionary}", "--encoding=utf-8",
-                   "--mode=none", f"--home-dir={home}"] + ([] if suggest else ["--dont-suggest"])
+                   "--mode=none", f"--home-dir={self.home.name}"] + ([] if suggest else ["--dont-suggest"])
         try:
-            result = subprocess.run(command, input="".join(f"^{line}\n" for line in lines), capture_output=True,
-                                    text=True, encoding="utf-8", env=environment, check=False)
+            with tempfile.TemporaryFile() as text:
+                text.write("".join(f"^{line}\n" for line in lines).encode("utf-8"))
+                text.seek(0)
+                self.process = subprocess.Popen(command, stdin=text, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                env=environment)
         except OSError as error:
+            self.home.cleanup()
             # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {reason} is the system's
             # message (in English)
             raise _unavailable(where, dictionary, _("aspell cannot be started ({reason})").format(
                 reason=error.strerror)) from None
-    if result.returncode != 0 or not result.stdout.startswith("@(#)"):
-        # TRANSLATORS: used as {detail} in "the aspell dictionary '{dictionary}' is not available ({detail})"
-        detail = " ".join(result.stderr.split()) or _("aspell exited with status {status}").format(
-            status=result.returncode)
-        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {detail} is aspell's own
-        # message (in English), or "aspell exited with status 1"
-        raise _unavailable(where, dictionary, _("the aspell dictionary '{dictionary}' is not available "
-                                                "({detail})").format(dictionary=dictionary, detail=detail))
 
-    total = 0
-    answers = []
-    line_index = 0
-    for answer in result.stdout.splitlines()[1:]:
-        if not answer:
-            line_index += 1
-            continue
-        total += 1
-        if answer[0] in "&?#":  # unknown: with suggestions, with affix guesses only, with nothing
-            head, _separator, tail = answer.partition(": ")
-            parts = head.split(" ")
-            word, offset = parts[1], int(parts[-1])
-            suggestions = [s.strip() for s in tail.split(", ") if s.strip()] if answer[0] == "&" else []
-            answers.append((line_index, word, offset - 1, suggestions))  # offsets count the leading ^
-    if line_index != len(lines):
-        # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {answered} and {lines} are numbers
-        raise _unavailable(where, dictionary, _("aspell answered {answered} lines for {lines}; its output could "
-                                                "not be read").format(answered=line_index, lines=len(lines)))
-    return total, answers
+    def close(self) -> None:
+        """Stop aspell if it still runs (its result is not wanted) and remove its home folder."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.communicate()
+        self.home.cleanup()
+
+    def result(self):
+        try:
+            stdout, stderr = self.process.communicate()
+        finally:
+            self.home.cleanup()
+        stdout, stderr = stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
+        dictionary, where = self.dictionary, self.where
+        if self.process.returncode != 0 or not stdout.startswith("@(#)"):
+            # TRANSLATORS: used as {detail} in "the aspell dictionary '{dictionary}' is not available ({detail})"
+            detail = " ".join(stderr.split()) or _("aspell exited with status {status}").format(
+                status=self.process.returncode)
+            # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {detail} is aspell's own
+            # message (in English), or "aspell exited with status 1"
+            raise _unavailable(where, dictionary, _("the aspell dictionary '{dictionary}' is not available "
+                                                    "({detail})").format(dictionary=dictionary, detail=detail))
+
+        total = 0
+        answers = []
+        line_index = 0
+        for answer in stdout.splitlines()[1:]:
+            if not answer:
+                line_index += 1
+                continue
+            total += 1
+            if answer[0] in "&?#":  # unknown: with suggestions, with affix guesses only, with nothing
+                head, _separator, tail = answer.partition(": ")
+                parts = head.split(" ")
+                word, offset = parts[1], int(parts[-1])
+                suggestions = [s.strip() for s in tail.split(", ") if s.strip()] if answer[0] == "&" else []
+                answers.append((line_index, word, offset - 1, suggestions))  # offsets count the leading ^
+        if line_index != self.lines:
+            # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {answered} and {lines} are
+            # numbers
+            raise _unavailable(where, dictionary, _("aspell answered {answered} lines for {lines}; its output "
+                                                    "could not be read").format(answered=line_index, lines=self.lines))
+        return total, answers
 
 
-def _with_suggestions(answers, dictionary: str, where: TextField | None):
-    """`answers` with aspell's suggestions for the first SUGGESTED_WORDS distinct words.
+def _with_suggestions(answers, dictionary: str, where: TextField | None, skip: set[str] = frozenset()):
+    """`answers` with aspell's suggestions for the first SUGGESTED_WORDS distinct words, except the
+    words in `skip` (casefolded): the word list's entries, which no warning names.
 
     aspell takes about a millisecond to suggest for one word, and does it again for every repeat of it:
     asked once for each distinct word, and for a bounded number of them, a file that repeats an unknown
     word 60,000 times, or holds 30,000 different ones, is checked in seconds, not minutes."""
-    distinct = list(dict.fromkeys(answer[1] for answer in answers))[:SUGGESTED_WORDS]
+    distinct = list(dict.fromkeys(answer[1] for answer in answers if answer[1].casefold() not in skip))[:SUGGESTED_WORDS]
     if not distinct:
         return answers
     suggested = _run_aspell(distinct, dictionary, where, suggest=True)[1]
