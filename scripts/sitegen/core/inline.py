@@ -92,10 +92,24 @@ _HTML = re.compile(r"<[A-Za-z/!?][^\s<>]*>?")
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)?")
 _LINK = re.compile(r"\[[^\[\]\n]*\]\([^)\n]*\)?")
 # Numeric references, and the named ones HTML knows (so "AT&T;" is plain text).
-_REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9A-Fa-f]+;|(?:"
-                        + "|".join(sorted((re.escape(name) for name in html5 if name.endswith(";")),
-                                          key=len, reverse=True))
-                        + "))")
+
+
+class _References:
+    """Finds character references: numeric ones, and the named ones HTML knows. Every named reference
+    is letters and digits before its `;`, so a candidate is one of those runs, looked up in a set: one
+    alternation of all 2,125 names is the same search, but takes 60 ms to compile at every start."""
+
+    CANDIDATE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9A-Fa-f]+;|([A-Za-z][A-Za-z0-9]*;))")
+    NAMES = frozenset(name for name in html5 if name.endswith(";"))
+
+    def search(self, text: str) -> re.Match | None:
+        for match in self.CANDIDATE.finditer(text):
+            if match.group(1) is None or match.group(1) in self.NAMES:
+                return match
+        return None
+
+
+_REFERENCE = _References()
 _FOREIGN = (
     # TRANSLATORS: {found} is the markup found in the text, in quotes, e.g. '<b>'
     (_AUTOLINK, N_("a text may not contain links, like {found} here; write the address as plain text, or put the "
