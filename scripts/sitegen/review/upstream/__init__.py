@@ -1,0 +1,1 @@
+"""Workarounds of upstream limits in the review stage's libraries, one module each (see publish/UPGRADING.md)."""
