@@ -18,6 +18,7 @@ import jinja2
 from babel.dates import format_date
 
 from sitegen.render import markdown
+from sitegen.core.template_cache import TemplateCache
 from sitegen.content.tree import Content, LanguageContent, workshop_item
 from sitegen.core.inline import plain_text
 from sitegen.content.status import CURRENT, DRAFT, MISSING, OUTDATED, worst
@@ -69,6 +70,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=TemplateCache(),  # compiled once, and kept on disk for the next process
     )
     env.filters["md"] = _md
     env.filters["link_target"] = markdown.link_target  # every address in a link goes through it
