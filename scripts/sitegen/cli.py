@@ -20,7 +20,6 @@ from sitegen.content import publisher as publisher_facts
 from sitegen.core import annotations, argparse_texts
 from sitegen.core.errors import ContentError, display_path, one_line
 from sitegen.core.urls import BASE_ADDRESS_RULE, is_base_address
-from sitegen.translation import changes
 from sitegen.core.messages import N_, UnknownMessageLanguage, _, choose, ngettext
 # The site engine: MkDocs with Material (publish/mkdocs). The command line hands it to the pipeline; `sitegen site`
 # runs MkDocs. Nothing here imports MkDocs itself, so the other commands start quickly.
@@ -56,10 +55,11 @@ Build the whole site into site/ with MkDocs; site/ is replaced only when the bui
 
 Examples:  sitegen site              (what `make site` runs after `sitegen check`)
            sitegen site --jobs 1     (one `mkdocs build` for all languages, one after another)
-Renders content/ into docs/, then builds each language with its own `mkdocs build --strict`, all
-at the same time (at most twice as many as there are cores), into a new folder beside site/;
-puts the languages together (the same site, byte for byte, as one `mkdocs build` makes) and
-swaps it in for site/ in one step. If any build fails (a warning in strict mode, a broken theme
+Renders content/ into docs/ and builds it with `mkdocs build --strict` into a new folder beside
+site/, then swaps it in for site/ in one step. A large site (64 pages per language or more, on
+two cores or more) is built faster in parallel: each language by its own `mkdocs build`, all at
+the same time (at most twice as many as there are cores), put together into the same site, byte
+for byte, as one build makes. If any build fails (a warning in strict mode, a broken theme
 file) or is stopped, site/ stays exactly as it was. MkDocs' messages are shown, each language's
 when its build has ended.
 Every site it builds holds a file .sitegen-site. Before anything runs, it refuses (exit 2) a
@@ -371,6 +371,8 @@ def cmd_changes(args: argparse.Namespace) -> int:
         problems = after.warnings + pipeline.review(after, paths)
     except ContentError as error:
         after, problems = None, error.problems
+    from sitegen.translation import changes  # renders pages: imported only for this command
+
     print(changes.as_markdown(changes.compare(before, after, problems, site_url)), end="")
     return EXIT_OK
 
@@ -409,8 +411,9 @@ def _arguments(name: str, parser: argparse.ArgumentParser) -> None:
                             help=_("the folder to build the site into (default: site): a new folder, or one "
                                    "sitegen built before (it holds a .sitegen-site file)"))
         parser.add_argument("--jobs", type=_positive, default=None, metavar=_("N"),
-                            help=_("languages built at the same time, each by its own mkdocs build (default: all, "
-                                   "up to twice the number of cores; 1, or on one core: one mkdocs build for all)"))
+                            help=_("languages built at the same time, each by its own mkdocs build (default: 1, one "
+                                   "mkdocs build for all, for a small site or on one core; else all, up to twice "
+                                   "the number of cores)"))
     if name == "status":
         parser.add_argument("--lang", action="append", metavar=_("LANG"),
                             help=_("only this language (repeatable)"))

@@ -23,9 +23,6 @@ import re
 import stat
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 DOMAIN = "sitegen"
 WRITTEN_IN = "en"  # the language of the keys, used when nothing else is chosen
@@ -76,6 +73,9 @@ class Catalogs:
             with compiled.open("rb") as stream:
                 return _gettext.GNUTranslations(stream)
         # Not compiled yet, or older than the catalog: compile it in memory (as `pybabel compile` would).
+        from babel.messages.mofile import write_mo  # only here: imported at every start, they cost 15 ms
+        from babel.messages.pofile import read_po
+
         with source.open("rb") as stream:
             catalog = read_po(stream, locale=language, domain=DOMAIN)
         buffer = io.BytesIO()

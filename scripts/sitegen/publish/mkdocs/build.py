@@ -1,7 +1,8 @@
 """`sitegen site`: the real `mkdocs build --strict` into a new folder, swapped in for the site only on success.
 
-One build of every language, or (the default on two cores or more) the pipeline renders content/ once
-and each language is built by its own MkDocs process at the same time (parallel.py), then merged.
+One build of every language, in this process; or, for a large site on two cores or more (the measured
+choice in parallel.default_jobs), the pipeline renders content/ once and each language is built by its own
+MkDocs process at the same time (parallel.py), then merged.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import BinaryIO, TextIO
 
 from sitegen import pipeline
 from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
+from sitegen.core.errors import display_path, one_line
 from sitegen.core.messages import _
 from sitegen.output.write import STORE, Staging, holding, replacing
 from sitegen.publish.mkdocs import parallel
@@ -37,27 +39,36 @@ def build_site(paths: pipeline.Paths, site: str | os.PathLike, jobs: int | None 
     not build …). Every site built holds the marker file (SITE_MARKER) that says sitegen built it.
 
     `jobs`: how many languages are built at the same time, each by its own `mkdocs build` (default:
-    all, up to twice as many as there are cores; on one core, 1). With 1, one `mkdocs build` renders
-    content/ through the sitegen plugin and builds every language, one after another. Otherwise
+    parallel.default_jobs: 1 for a small site or on one core, else all, up to twice as many as there are
+    cores). With 1, one `mkdocs build`, run in this process, renders content/ through the sitegen plugin
+    and builds every language, one after another. Otherwise
     content/ is rendered here first, the languages are built in parallel and merged
     (sitegen.parallel); the result is the same, byte for byte. The parallel workers' messages go
     to `messages` (default: standard error), each worker's at once when it ends."""
     site = check_output_folder(site, paths.root, SITE_MARKER)
     languages = load_languages(paths.content, paths.root)
-    jobs = parallel.default_jobs(len(languages)) if jobs is None else min(jobs, len(languages))
+    if jobs is None:
+        jobs = parallel.default_jobs(len(languages), _pages_per_language(paths.content / languages[0].code))
+    jobs = min(jobs, len(languages))
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     with replacing(site) as staging:
         if jobs == 1:
-            result = subprocess.run(_mkdocs(staging.folder), **_mkdocs_options(paths, staging))
-            if result.returncode != 0:
+            code = _mkdocs_here(paths, staging.folder)
+            if code != 0:
                 # TRANSLATORS: {folder} is the site's folder (site)
                 raise SiteBuildFailed(_("mkdocs build failed (exit code {code}); {folder}/ was left as it "
-                                        "was").format(code=result.returncode, folder=site.name))
+                                        "was").format(code=code, folder=site.name))
         else:
             _build_languages(paths, site, staging, jobs, messages)
         write_site_marker(staging.folder)  # MkDocs has finished: the site is complete, swapped in next
     return site
+
+
+def _pages_per_language(source: Path) -> int:
+    """About how many pages each language has: the source language's YAML files, one page each, but for a
+    few (site.yaml, the word list's neighbours); enough to choose between one build and parallel ones."""
+    return sum(1 for _path in source.rglob("*.yaml"))
 
 
 def _build_languages(paths: pipeline.Paths, site: Path, staging: Staging, jobs: int, messages: TextIO | None) -> None:
@@ -82,13 +93,66 @@ def _build_languages(paths: pipeline.Paths, site: Path, staging: Staging, jobs: 
 
 
 def _mkdocs(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return [sys.executable, "-m", "mkdocs", *_build_arguments(site_dir)]
+
+
+def _build_arguments(site_dir: Path) -> list[str]:
+    return ["build", "--strict", "--site-dir", str(site_dir)]
+
+
+def _mkdocs_here(paths: pipeline.Paths, site_dir: Path) -> int:
+    """`mkdocs build --strict` run in this process, by MkDocs' own command line, in the project folder; its
+    exit code. The same build, messages and exit code as in a process of its own, without starting Python
+    and importing sitegen a second time. Ctrl-C stops it as it stops sitegen (KeyboardInterrupt)."""
+    import click
+
+    from mkdocs.__main__ import cli
+
+    folder, variable = os.getcwd(), os.environ.get(_MKDOCS_2_NOTICE)
+    os.environ.setdefault(_MKDOCS_2_NOTICE, "1")  # as _mkdocs_options gives a process of its own
+    os.chdir(paths.root)
+    try:
+        cli.main(_build_arguments(site_dir), prog_name="mkdocs", standalone_mode=False)
+        return 0
+    except click.Abort as abort:  # what click makes of Ctrl-C, and of an abort without a message
+        if isinstance(abort.__context__, KeyboardInterrupt):
+            raise KeyboardInterrupt from None
+        click.echo("Aborted!", err=True)
+        return 1
+    except click.ClickException as error:  # a configuration error, a plugin's error, warnings in strict mode
+        error.show()
+        return error.exit_code
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except Exception as error:  # noqa: BLE001 - MkDocs stopped on what it did not expect: said in one line
+        print(_stopped(error, paths.root), file=sys.stderr)
+        return 1
+    finally:
+        os.chdir(folder)
+        if variable is None:
+            os.environ.pop(_MKDOCS_2_NOTICE, None)
+
+
+_MKDOCS_2_NOTICE = "NO_MKDOCS_2_WARNING"
+
+
+def _stopped(error: Exception, root: Path) -> str:
+    """What stopped MkDocs, in one line, at the file and line it names (a broken theme template), where a
+    build in a process of its own would have shown Python's traceback."""
+    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+    where = ""
+    if isinstance(filename, str) and filename:
+        where = display_path(Path(filename), root) + (f":{line}" if isinstance(line, int) else "") + ": "
+    # TRANSLATORS: {where} is "file:line: " or nothing; {kind} a Python exception's name (TemplateSyntaxError),
+    # {error} its message in English
+    return one_line(_("{where}MkDocs stopped: {kind}: {error}").format(where=where, kind=type(error).__name__,
+                                                                     error=error))
 
 
 def _mkdocs_options(paths: pipeline.Paths, staging: Staging) -> dict:
     """How MkDocs runs: in the project, holding the staging folder's lock, and ending with this process
     (a killed build leaves no writer behind)."""
-    return {"cwd": paths.root, "env": {"NO_MKDOCS_2_WARNING": "1", **os.environ},  # Material's notice about
+    return {"cwd": paths.root, "env": {_MKDOCS_2_NOTICE: "1", **os.environ},  # Material's notice about
             "pass_fds": (staging.lock,), "preexec_fn": _ending_with(os.getpid())}  # MkDocs 2, as make sets it
 
 

@@ -73,8 +73,18 @@ class WorkerFailed(Exception):
         super().__init__(message)
 
 
-def default_jobs(languages: int) -> int:
-    """One worker per language, at most twice as many as this process may use cores; one build on one core.
+# From this many pages per language on, building the languages in parallel is faster than one build of
+# all of them; below it, starting a worker for each language costs more than it saves. Measured with
+# `sitegen site --jobs 1` and `--jobs 3` on 2 cores (bench/run.py writes both for every size into
+# BENCHMARKS.md): 20 workshops per language (32 pages) 1.3 s / 1.5 s; 50 (62 pages) 2.1 s / 2.1 s;
+# 100 (112 pages) 4.6 s / 3.0 s; 200 (212 pages) 9.4 s / 5 s.
+PARALLEL_FROM_PAGES = 64
+
+
+def default_jobs(languages: int, pages: int) -> int:
+    """How many languages to build at the same time: one worker per language, at most twice as many as this
+    process may use cores, when the site has at least PARALLEL_FROM_PAGES `pages` per language; else
+    one build (also on one core).
 
     More workers than cores pay off: the operating system shares the cores among them, so three
     languages on two cores take one and a half language builds, not two (the third one alone after
@@ -84,7 +94,9 @@ def default_jobs(languages: int) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         cores = os.cpu_count() or 1
-    return 1 if cores < 2 else max(1, min(languages, 2 * cores))
+    if cores < 2 or pages < PARALLEL_FROM_PAGES:
+        return 1
+    return max(1, min(languages, 2 * cores))
 
 
 @dataclass

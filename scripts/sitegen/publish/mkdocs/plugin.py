@@ -23,7 +23,7 @@ from sitegen.publish.mkdocs.fallback_marks import mark_fallbacks
 from sitegen.publish.mkdocs.upstream import material_search_per_language as material_search
 from sitegen.publish.mkdocs.upstream import material_url_escaping as url_escaping
 from sitegen.publish.mkdocs.upstream.hreflang_links import set_language_links
-from sitegen.publish.mkdocs.upstream.jinja_template_cache import TemplateCache
+from sitegen.publish.mkdocs.upstream.jinja_template_cache import TemplateCache, cached_environments
 from sitegen.publish.mkdocs.upstream.material_html_validity import valid_html
 from sitegen.publish.mkdocs.upstream.material_main_element import with_translation_status
 from sitegen.publish.mkdocs.upstream.material_search_dialog import named_search_dialog
@@ -103,7 +103,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.search_labels = {language.language.code: language.search_label for language in facts.languages}
         self.fallback_texts, self.fallback_pages, self.language_parts = {}, {}, {}
         if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
-            config.theme.get_env = quick_listing(config.theme.get_env, self.theme_listings)
+            config.theme.get_env = cached_environments(quick_listing(config.theme.get_env, self.theme_listings),
+                                                       self.template_cache)
+            config.theme.get_env.quick_listing = True
         return config
 
     def facts_for(self, config, paths: pipeline.Paths) -> SiteFacts:
@@ -196,7 +198,6 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
             material_search.split_index(site, self.languages)
 
     def on_env(self, env, config, files):
-        env.bytecode_cache = self.template_cache
         env.filters["url"] = url_escaping.escaped_url_filter(env.filters["url"])
         return env
 

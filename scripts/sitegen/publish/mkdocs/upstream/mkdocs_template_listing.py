@@ -17,6 +17,7 @@ listing is the same.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jinja2
@@ -33,10 +34,25 @@ class ThemeListings:
         names them. Folders of installed packages are listed once; the project's own every time."""
         if folder in self.names:
             return self.names[folder]
-        names = [name for name in jinja2.FileSystemLoader(folder).list_templates() if not name.startswith(".")]
+        names = _names_without_dot_folders(folder)
         if "site-packages" in Path(folder).parts:
             self.names[folder] = names
         return names
+
+
+def _names_without_dot_folders(folder: str) -> list[str]:
+    """What jinja2's FileSystemLoader(folder).list_templates() lists, less the names that start with a dot,
+    found without walking into the folders whose names start with a dot (the icons): sorted, `/`-separated."""
+    names = []
+    for current, folders, files in os.walk(folder):
+        relative = os.path.relpath(current, folder)
+        if relative == os.curdir:
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            names += [name for name in files if not name.startswith(".")]
+        else:
+            prefix = relative.replace(os.sep, "/") + "/"
+            names += [prefix + name for name in files]
+    return sorted(names)
 
 
 def quick_listing(get_env, listings: ThemeListings | None = None):
