@@ -4,15 +4,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# What sitegen needs (make site, check, serve …): requirements.txt. What the tests add: requirements-test.txt,
+# installed only by the targets that need it (make test, test-fast, bench, hooks, accessibility-checks), so
+# that a first `make site` on a fresh machine installs no browser and no test tools.
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
-# Debian packages sitegen and the tests use: aspell with the Upper Sorbian, German and English
-# dictionaries for spell-checking, gettext for msgfmt (checks the translators' PO files), and
-# Chromium with fonts that have every Sorbian letter for the browser tests (Playwright drives
-# Debian's chromium; it never downloads a browser of its own); git for pre-commit.
-DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext chromium fonts-dejavu-core fonts-liberation git
+TEST_STAMP := $(VENV)/.tested-$(shell cat requirements-test.txt requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+# Debian packages sitegen uses: aspell with the Upper Sorbian, German and English dictionaries for
+# spell-checking, gettext for msgfmt (checks the translators' PO files).
+DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext
+# And the tests: Chromium with fonts that have every Sorbian letter for the browser tests (Playwright
+# drives Debian's chromium; it never downloads a browser of its own); git for pre-commit.
+TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-liberation git
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test html-checker test-fast serve check release-check accessibility-checks build status clean setup hooks bench messages
+.PHONY: site test html-checker test-fast serve check release-check accessibility-checks build status clean setup test-setup hooks bench messages
 
 site: setup  ## check the content (structure, language, spelling), then build the site into site/
 	$(BIN)/sitegen check
@@ -23,7 +28,7 @@ site: setup  ## check the content (structure, language, spelling), then build th
 # at most once (see tests/conftest.py).
 TEST_WORKERS ?= 2
 
-test: setup html-checker  ## run the whole test suite (about 4 to 4½ minutes on 2 cores)
+test: test-setup html-checker  ## run the whole test suite (about 4 to 4½ minutes on 2 cores)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The W3C Nu HTML Checker for tests/site/test_html_valid.py (only `make test` needs it): vnu.jar from the npm
@@ -42,7 +47,7 @@ $(VNU): tests/vnu/package.json tests/vnu/package-lock.json
 	@test -s $@ || { echo "$@: npm ci did not install it" >&2; exit 1; }
 	touch $@
 
-test-fast: setup  ## run the unit tests: no site builds, no browser, nothing slow (under a minute)
+test-fast: test-setup  ## run the unit tests: no site builds, no browser, nothing slow (under a minute)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not site and not browser and not slow"
 
 serve: setup  ## live preview on http://127.0.0.1:8000/, reloads on every change in content/
@@ -51,7 +56,7 @@ serve: setup  ## live preview on http://127.0.0.1:8000/, reloads on every change
 check: setup  ## validate all content
 	$(BIN)/sitegen check
 
-accessibility-checks: setup  ## measure the site's accessibility again; the statement is made from content/accessibility-checks.json
+accessibility-checks: test-setup  ## measure the site's accessibility again; the statement is made from content/accessibility-checks.json
 	SITEGEN_RECORD_CHECKS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/browser/test_browser.py -k accessibility_statement
 
 release-check: setup  ## validate all content; missing publisher facts are errors (before the site goes live)
@@ -63,10 +68,10 @@ build: setup  ## render content/ into docs/ without running MkDocs
 status: setup  ## show what is translated, outdated or missing, per language
 	$(BIN)/sitegen status
 
-bench: setup  ## benchmarks at N = 5, 100 and 1000 workshops per language, live preview, Lighthouse; writes BENCHMARKS.md
+bench: test-setup  ## benchmarks at N = 5, 100 and 1000 workshops per language, live preview, Lighthouse; writes BENCHMARKS.md
 	$(BIN)/python bench/run.py
 
-hooks: setup  ## install the git pre-commit hook: checks content, JSON Schemas and workflows
+hooks: test-setup  ## install the git pre-commit hook: checks content, JSON Schemas and workflows
 	$(BIN)/pre-commit install
 
 # sitegen's messages, German and English: the catalogs (.po) are written by hand and committed; set-up
@@ -74,6 +79,15 @@ hooks: setup  ## install the git pre-commit hook: checks content, JSON Schemas a
 CATALOGS := $(wildcard scripts/sitegen/locale/*/LC_MESSAGES/sitegen.po)
 
 setup: $(STAMP) $(CATALOGS:.po=.mo)
+	@$(BIN)/python -m compileall -q scripts/sitegen  # bytecode for every start, also where PYTHONDONTWRITEBYTECODE is set
+
+test-setup: setup $(TEST_STAMP)
+
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	sh scripts/ensure-debian-packages.sh $(TEST_DEBIAN_PACKAGES)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	rm -f $(VENV)/.tested-*
+	touch $@
 
 %/LC_MESSAGES/sitegen.mo: %/LC_MESSAGES/sitegen.po $(STAMP)
 	@rm -f $@
