@@ -1,13 +1,17 @@
-"""The live preview (`mkdocs serve`): watches the sources, looks often, and survives bad content.
+"""The live preview (`mkdocs serve`): told of a save at once, rebuilds soon after, and survives bad content.
 
 Works around: MkDocs 1.6 — `mkdocs serve` watches `docs/`, which the sitegen plugin itself writes, so
-every edit was built twice; it polls for changes every 0.5 s, half the time an editor may wait for the
-preview; and when a rebuild fails it prints a traceback and holds every request until a build succeeds,
-so the preview hangs while an editor is still typing. Here `content/` and `docs/assets/` are watched
-instead, every 0.1 s, and a failed rebuild says what is wrong and the last good site stays served.
-Upstream: not reported (the poll interval is a private attribute of watchdog's emitters).
+every edit was built twice; it looks for changes by polling every 0.5 s, half the time an editor may
+wait for the preview, and waits 0.1 s after the last change before it builds; and when a rebuild fails
+it prints a traceback and holds every request until a build succeeds, so the preview hangs while an
+editor is still typing. Here `content/` and `docs/assets/` are watched instead; the operating system
+tells of each saved file at once (watchdog's native observer: inotify on Linux), and only of writes,
+not of the reads every build makes (a read would start the next build); where that observer cannot
+start, the folders are polled every 0.1 s. A burst of saves is one build after BUILD_DELAY. A failed
+rebuild says what is wrong and the last good site stays served.
+Upstream: not reported (MkDocs chooses the polling observer and its interval itself).
 Delete when: MkDocs serves the last good site after a failed build and lets a plugin set what is
-watched and how often; then delete this module and the sitegen plugin's `on_serve`.
+watched and how; then delete this module and the sitegen plugin's `on_serve`.
 Test: tests/publish/upstream/test_upstream_canaries.py::test_mkdocs_serve_still_polls_every_half_second
 fails once upstream has changed its polling (tests/site/test_serve.py checks the preview itself).
 """
@@ -18,25 +22,72 @@ import logging
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError
+from watchdog import events, observers
+from watchdog.observers.polling import PollingObserver
 
 from sitegen.core.messages import _
 
 log = logging.getLogger("mkdocs.plugins.sitegen")
 
-WATCH_INTERVAL = 0.1  # seconds between two looks at the watched folders in the live preview
+WATCH_INTERVAL = 0.1  # seconds between two looks at the watched folders, where they are polled
+# Seconds without a further change before the preview builds: a save that writes several files (or one
+# file in several steps) is one build. The native observer reports each change within a millisecond.
+BUILD_DELAY = 0.03
+# What counts as a change: a file written, made, removed or renamed; not opened, read or closed unwritten.
+WRITES = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+          events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+
+
+class WritesObserver(observers.Observer):
+    """watchdog's native observer (inotify on Linux) that reports writes only: every build reads the
+    watched files, and a read reported as a change would start the next build, for ever."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or WRITES,
+                                follow_symlink=follow_symlink)
 
 
 def watch_sources(server, docs_dir: str, content_dir: str) -> None:
-    """Watch content/ (the source) and docs/assets/ (hand-written), not the rest of docs/ (generated),
-    every WATCH_INTERVAL seconds, and serve the last good site when a rebuild fails."""
+    """Watch content/ (the source) and docs/assets/ (hand-written), not the rest of docs/ (generated), with
+    the native observer where it can start (else by polling every WATCH_INTERVAL seconds), build BUILD_DELAY
+    after the last change, and serve the last good site when a rebuild fails."""
     server.unwatch(docs_dir)
     server.watch(str(Path(docs_dir) / "assets"))
     server.watch(content_dir)
     server.builder = keep_last_good_site(server.builder)
+    server.build_delay = BUILD_DELAY
+    if _native_observer_starts(content_dir):
+        watched = dict(server._watched_paths)  # what MkDocs and the plugins watch: moved to the new observer
+        for path, count in watched.items():
+            for _time in range(count):
+                server.unwatch(path)
+        server.observer = WritesObserver()
+        for path, count in watched.items():
+            for _time in range(count):
+                server.watch(path)
+        return
     # These folders hold a few dozen files: looking every 0.1 s costs next to nothing.
     for emitter in getattr(server.observer, "emitters", ()):
         if hasattr(emitter, "_timeout"):
             emitter._timeout = WATCH_INTERVAL
+
+
+def _native_observer_starts(folder: str) -> bool:
+    """Whether the native observer can watch `folder` here: not where watchdog has none (it polls), nor
+    where inotify cannot start (its limit of watches reached); the preview polls instead."""
+    if issubclass(observers.Observer, PollingObserver):
+        return False
+    probe = WritesObserver()
+    try:
+        probe.schedule(events.FileSystemEventHandler(), folder, recursive=True)
+        probe.start()
+    except (OSError, RuntimeError):
+        return False
+    finally:
+        if probe.is_alive():
+            probe.stop()
+            probe.join()
+    return True
 
 
 def keep_last_good_site(rebuild):
