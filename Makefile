@@ -98,9 +98,11 @@ messages: setup  ## after changing a message in scripts/sitegen: add new message
 	$(BIN)/python scripts/update_messages.py
 
 # Debian's python3 creates a virtualenv only with python3-venv (ensurepip lives there). A venv whose
-# creation failed for want of it has a python but no pip; making it again over the old one repairs it.
+# creation failed for want of it has a python but no pip; making it again over the old one repairs it. It is
+# installed in the same apt run as the packages above when it is needed (one `apt-get update`, not two).
 $(STAMP): requirements.txt pyproject.toml
-	sh scripts/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
+	sh scripts/ensure-debian-packages.sh $(DEBIAN_PACKAGES) $$($(BIN)/python -m pip --version >/dev/null 2>&1 \
+		|| $(PYTHON) -c 'import ensurepip' 2>/dev/null || echo python3-venv)
 	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -c 'import ensurepip' 2>/dev/null \
 		|| sh scripts/ensure-debian-packages.sh python3-venv
 	$(BIN)/python -m pip --version >/dev/null 2>&1 || $(PYTHON) -m venv $(VENV)

@@ -34,12 +34,15 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 BENCH = Path(__file__).resolve().parent
 REPOSITORY = BENCH.parent
 RESULTS = BENCH / "results"
 PYTHON = sys.executable
 sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(REPOSITORY / "tests"))
+from conftest import copy_site_project  # noqa: E402 - the tests' copy of a clean clone's project
 from synthetic import make_project  # noqa: E402
 
 # Each runs in a fresh process, so that no cache survives from one run to the next.
@@ -87,19 +90,37 @@ class Size:
     stock_rss_kb: list[int] = field(default_factory=list)
 
 
-def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
-    """Wall time, peak memory (the largest max RSS in the command's process tree, KB) and stdout."""
+class Run(NamedTuple):
+    wall: float  # seconds
+    peak_kb: int  # the largest max RSS in the command's process tree
+    cpu: float  # seconds of CPU, user and system, of the command and every child it waited for
+    stdout: str
+
+
+def run(command: list[str], cwd: Path, env: dict | None = None, one_core: bool = False) -> Run:
+    """Run `command` in a fresh process and measure it; `one_core`: the process (and its children) may use
+    one core only, as on a one-core machine."""
+    def on_one_core() -> None:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+                                   preexec_fn=on_one_core if one_core else None)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0), err.seek(0)
         if process.returncode != 0:
             raise SystemExit(f"bench: {' '.join(command)} failed in {cwd}:\n{err.read()[-3000:]}")
-        return elapsed, usage.ru_maxrss, out.read()
+        return Run(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, out.read())
+
+
+def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
+    """Wall time, peak memory (the largest max RSS in the command's process tree, KB) and stdout."""
+    result = run(command, cwd, env)
+    return result.wall, result.peak_kb, result.stdout
 
 
 def clean_generated(project: Path) -> None:
@@ -182,14 +203,67 @@ def measure(size: Size, runs: int, folder: Path, full_runs: int) -> None:
         size.stock_rss_kb.append(rss)
 
 
+REAL_RUNS = 5  # fresh processes per figure of the real site
+
+
+def measure_real(folder: Path, runs: int = REAL_RUNS) -> dict:
+    """The real content, as a clean clone has it, each figure a median of `runs` fresh processes measured in
+    the same round: `sitegen site` (its own choice of one build or parallel ones), `sitegen site --jobs 1`
+    on all cores and on one core (wall and CPU time: any idle waiting shows as wall above CPU), the stock
+    build of the same Markdown (also on one core), `sitegen check`, and `make site` in the repository
+    (warm: set-up done, the same check and build)."""
+    project = folder / "real"
+    project.mkdir()
+    copy_site_project(project)
+    sitegen, mkdocs = str(Path(PYTHON).with_name("sitegen")), str(Path(PYTHON).with_name("mkdocs"))
+    run([sitegen, "build"], project)
+    stock = stock_project(project, folder / "real-stock")
+    figures: dict[str, list] = {}
+
+    def add(name: str, result: Run) -> None:
+        figures.setdefault(name, []).append([result.wall, result.cpu, result.peak_kb])
+
+    run([sitegen, "site"], project)  # the template cache warm, as it is after the first build on a machine
+    for _ in range(runs):
+        add("site", run([sitegen, "site"], project))
+        add("site_jobs1", run([sitegen, "site", "--jobs", "1"], project))
+        add("site_one_core", run([sitegen, "site"], project, one_core=True))
+        add("stock", run([mkdocs, "build", "-q"], stock))
+        add("stock_one_core", run([mkdocs, "build", "-q"], stock, one_core=True))
+        add("check", run([sitegen, "check"], project))
+        add("make_site", run(["make", "-s", "site"], REPOSITORY))
+    pages = sum(1 for _path in (project / "site").rglob("index.html"))
+    return {"pages": pages, "figures": figures}
+
+
+def first_make_site(folder: Path) -> dict:
+    """A fresh clone's first `make site` on this machine: a new virtualenv, the packages of requirements.txt
+    (from pip's cache where it has them), the catalogs, the check and the build. The Debian packages that
+    make site needs are on this machine already; a machine without them adds their download and install."""
+    clone = folder / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPOSITORY), str(clone)], check=True)
+    result = run(["make", "-s", "site"], clone)
+    venv = sum(path.stat().st_size for path in (clone / ".venv").rglob("*") if path.is_file())
+    installed = subprocess.run([str(clone / ".venv/bin/python"), "-m", "pip", "list", "--format=freeze"],
+                               capture_output=True, text=True, check=True).stdout.split()
+    test_tools = sorted(name for name in ("pytest", "playwright", "hypothesis", "pre-commit", "zizmor")
+                        if any(line.lower().startswith(name + "==") for line in installed))
+    return {"wall": result.wall, "venv_mb": venv / 1e6, "packages": len(installed), "test_tools": test_tools}
+
+
 def profile_render(project: Path) -> str:
     """pyinstrument's view of one render step (load, render, write), as text."""
     clean_generated(project)
+    return profile(project, "render", ["build"])
+
+
+def profile(project: Path, name: str, arguments: list[str]) -> str:
+    """pyinstrument's view of one `sitegen ARGUMENTS` in `project`, as text (bench/results/profile-NAME.txt)."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    report = RESULTS / "profile-render.txt"
+    report = RESULTS / f"profile-{name}.txt"
     subprocess.run([PYTHON, "-m", "pyinstrument", "--show-all", "-o", str(report), "-r", "text",
-                    str(Path(PYTHON).with_name("sitegen")), "--root", str(project), "build"],
-                   check=True, capture_output=True)
+                    str(Path(PYTHON).with_name("sitegen")), "--root", str(project), *arguments],
+                   check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     return report.read_text(encoding="utf-8")
 
 
@@ -238,6 +312,8 @@ def main() -> int:
                         help="runs of the full builds per size, as size:runs (default 5:3,100:3,1000:2)")
     parser.add_argument("--no-preview", action="store_true")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--no-first-site", action="store_true", help="skip the fresh clone's first make site")
+    parser.add_argument("--real-runs", type=int, default=REAL_RUNS, help="runs of each figure of the real site")
     parser.add_argument("--output", type=Path, default=REPOSITORY / "BENCHMARKS.md")
     parser.add_argument("--report-only", action="store_true",
                         help="measure nothing: write BENCHMARKS.md again from bench/results/")
@@ -245,31 +321,40 @@ def main() -> int:
     if arguments.report_only:
         results = json.loads((RESULTS / "bench.json").read_text(encoding="utf-8"))
         sizes = [Size(**size) for size in results["sizes"]]
-        profile = (RESULTS / "profile-render.txt").read_text(encoding="utf-8")
-        arguments.output.write_text(report(results, profile, sizes), encoding="utf-8")
+        profiles = {name: (RESULTS / f"profile-{name}.txt").read_text(encoding="utf-8")
+                    for name in ("render", "check", "site")}
+        arguments.output.write_text(report(results, profiles, sizes), encoding="utf-8")
         return 0
     sizes = [Size(int(value)) for value in arguments.sizes.split(",")]
     full_runs = dict(tuple(map(int, pair.split(":"))) for pair in arguments.full_runs.split(","))
     RESULTS.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="sitegen-bench-") as folder:
+        print("bench: the real content …", file=sys.stderr, flush=True)
+        real = measure_real(Path(folder), arguments.real_runs)
+        profiles = {"check": profile(Path(folder) / "real", "check", ["check"]),
+                    "site": profile(Path(folder) / "real", "site", ["site"])}
+        first = None
+        if not arguments.no_first_site:
+            print("bench: a fresh clone's first make site …", file=sys.stderr, flush=True)
+            first = first_make_site(Path(folder))
         for size in sizes:
             print(f"bench: N = {size.workshops} …", file=sys.stderr, flush=True)
             measure(size, arguments.runs, Path(folder), full_runs.get(size.workshops, 2))
         print("bench: profiling the render step …", file=sys.stderr, flush=True)
-        profile = profile_render(Path(folder) / f"n{sizes[-1].workshops}")
-    results = {"machine": machine(), "sizes": [size.__dict__ for size in sizes],
+        profiles["render"] = profile_render(Path(folder) / f"n{sizes[-1].workshops}")
+    results = {"machine": machine(), "real": real, "first_make_site": first, "sizes": [size.__dict__ for size in sizes],
                "preview": None if arguments.no_preview else preview(),
                "lighthouse": None if arguments.no_lighthouse else lighthouse()}
     (RESULTS / "bench.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    arguments.output.write_text(report(results, profile, sizes), encoding="utf-8")
+    arguments.output.write_text(report(results, profiles, sizes), encoding="utf-8")
     print(f"bench: wrote {arguments.output.name} and bench/results/", file=sys.stderr)
     return 0
 
 
-def report(results: dict, profile: str, sizes: list[Size]) -> str:
+def report(results: dict, profiles: dict[str, str], sizes: list[Size]) -> str:
     from report import benchmarks_markdown
 
-    return benchmarks_markdown(results, profile, sizes)
+    return benchmarks_markdown(results, profiles, sizes)
 
 
 if __name__ == "__main__":
