@@ -98,23 +98,18 @@ class Run(NamedTuple):
 
 
 def run(command: list[str], cwd: Path, env: dict | None = None, one_core: bool = False) -> Run:
-    """Run `command` in a fresh process and measure it; `one_core`: the process (and its children) may use
-    one core only, as on a one-core machine."""
-    def on_one_core() -> None:
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err, text=True,
-                                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-                                   preexec_fn=on_one_core if one_core else None)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        process.returncode = os.waitstatus_to_exitcode(status)
+    """Run `command` in a fresh process and measure it (bench/measure.py: its own peak memory, not this
+    process's); `one_core`: the command (and its children) may use one core only, as on a one-core machine."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".json") as figures:
+        measure = [PYTHON, str(BENCH / "measure.py"), *(["--one-core"] if one_core else []), figures.name]
+        process = subprocess.run(measure + command, cwd=cwd, stdout=out, stderr=err, text=True, check=False,
+                                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
         out.seek(0), err.seek(0)
         if process.returncode != 0:
             raise SystemExit(f"bench: {' '.join(command)} failed in {cwd}:\n{err.read()[-3000:]}")
-        return Run(elapsed, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, out.read())
+        measured = json.loads(figures.read())
+        return Run(measured["wall"], measured["maxrss_kb"], measured["cpu"], out.read())
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:

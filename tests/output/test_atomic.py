@@ -274,6 +274,10 @@ def test_failed_site_build_leaves_site_and_docs_as_they_were(site_project, break
     # One mkdocs build, or the first of the languages' builds that failed (sitegen site builds them in parallel).
     assert re.search(r"\nsitegen: mkdocs build failed (for '[a-z]+' )?\(exit code 1\); site/ was left as it was\n\Z",
                      result.stderr), result.stderr
+    if breakage == "broken theme override":  # said at the template's line, in one line, not as a traceback
+        assert re.search(r"^overrides/main\.html:\d+: MkDocs stopped: TemplateSyntaxError: Encountered unknown tag "
+                         r"'endblock'\.$", result.stderr, re.MULTILINE), result.stderr
+        assert "Traceback" not in result.stderr
     assert {top: contents(site_project, top) for top in before} == before
     after = identities(site_project, "site", "docs", "overrides")
     after.pop(file.relative_to(site_project).as_posix(), None)

@@ -33,6 +33,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import select
 import shutil
 import subprocess
 import time
@@ -54,7 +55,7 @@ __all__ = ["PARTS", "WorkerFailed", "build_languages", "default_jobs", "merge", 
 FACTS = "facts.json"
 PARTS = ".sitegen-parts"  # inside the new site's folder, while the workers build (MkDocs leaves dot-names alone)
 SITEMAP = "sitemap.xml"
-POLL_INTERVAL = 0.02  # seconds between two looks at the running workers
+POLL_INTERVAL = 0.02  # seconds between two looks at the running workers, where they cannot be waited for
 
 
 class WorkerFailed(Exception):
@@ -131,7 +132,7 @@ def build_languages(languages: list[Language], facts: str, site: Path, jobs: int
                 with open(worker.log, "wb") as log:
                     worker.process = start(worker.folder, worker_environment(worker.language, str(parts / FACTS)), log)
                 running.append(worker)
-            time.sleep(POLL_INTERVAL)
+            _wait_for_any([worker.process for worker in running])
             for worker in [worker for worker in running if worker.process.poll() is not None]:
                 running.remove(worker)
                 if worker.process.returncode != 0:
@@ -148,6 +149,22 @@ def build_languages(languages: list[Language], facts: str, site: Path, jobs: int
             worker.process.wait()
     merge({worker.language: worker.folder for worker in workers}, languages, site)
     shutil.rmtree(parts)
+
+
+def _wait_for_any(processes: list[subprocess.Popen]) -> None:
+    """Return as soon as one of `processes` has ended: on Linux, by waiting on their process file descriptors
+    (no time lost, none spent); elsewhere after POLL_INTERVAL."""
+    descriptors: list[int] = []
+    try:
+        for process in processes:
+            descriptors.append(os.pidfd_open(process.pid))
+        if descriptors:
+            select.select(descriptors, [], [])
+    except (AttributeError, OSError):  # no pidfd_open (not Linux 5.3 or newer): look again shortly
+        time.sleep(POLL_INTERVAL)
+    finally:
+        for descriptor in descriptors:
+            os.close(descriptor)
 
 
 def _show(worker: _Worker, messages: TextIO) -> None:
