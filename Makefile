@@ -28,7 +28,7 @@ site: setup  ## check the content (structure, language, spelling), then build th
 # at most once (see tests/conftest.py).
 TEST_WORKERS ?= 2
 
-test: test-setup html-checker  ## run the whole test suite (about 4 to 4½ minutes on 2 cores)
+test: test-setup html-checker  ## run the whole test suite (about 3½ to 4 minutes on 2 cores)
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # The W3C Nu HTML Checker for tests/site/test_html_valid.py (only `make test` needs it): vnu.jar from the npm
