@@ -10,11 +10,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 TEST_STAMP := $(VENV)/.tested-$(shell cat requirements-test.txt requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 # Debian packages sitegen uses: aspell with the Upper Sorbian, German and English dictionaries for
-# spell-checking, gettext for msgfmt (checks the translators' PO files).
-DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext
+# spell-checking, gettext for msgfmt (checks the translators' PO files), git (sitegen never replaces a
+# folder that holds files git tracks; pre-commit too).
+DEBIAN_PACKAGES := aspell aspell-hsb aspell-de aspell-en gettext git
 # And the tests: Chromium with fonts that have every Sorbian letter for the browser tests (Playwright
-# drives Debian's chromium; it never downloads a browser of its own); git for pre-commit.
-TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-liberation git
+# drives Debian's chromium; it never downloads a browser of its own).
+TEST_DEBIAN_PACKAGES := chromium fonts-dejavu-core fonts-liberation
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test html-checker test-fast serve check release-check accessibility-checks build status clean setup test-setup hooks bench messages

@@ -26,7 +26,7 @@ GOAL_IDLE = 0.10  # on one core, wall time at most CPU time + 10 %
 GOAL_CHECK = 0.5  # s, sitegen check on the real content
 GOAL_MAKE_SITE = 2.5  # s, make site in all, warm
 GOAL_PREVIEW = 0.3  # s, from saving a YAML file to the updated page
-GOAL_MEMORY_MB = 206  # peak memory of sitegen site at N = 1000 (the figure before the performance issue)
+GOAL_MEMORY_MB = 206  # MB, peak of sitegen site at N = 1000: the issue's figure (measured before bench/measure.py)
 
 
 def _figure(real: dict, name: str, column: int = 0) -> float:
@@ -45,7 +45,10 @@ def benchmarks_markdown(results: dict, profiles: dict, sizes) -> str:
         "# Benchmarks",
         "",
         "Written by `make bench` (`bench/run.py`); do not edit by hand. Rerun it on the same kind of machine",
-        "to compare; the figures below are medians over several runs, each run a fresh process.",
+        "to compare; the figures below are medians over several runs, each run a fresh process. sitegen's",
+        "compiled templates, kept on disk, are warm in every run after the first, as on every machine after its",
+        "first build (the stock build keeps none). Peak memory is that of the largest single process (a",
+        "parallel build's parent or one of its workers). `make site` is measured in the repository itself.",
         "",
         "## How to rerun",
         "",
@@ -133,7 +136,7 @@ def benchmarks_markdown(results: dict, profiles: dict, sizes) -> str:
                   "workshop page; 9 times a new title is saved into the YAML file, and the time until the open",
                   "page shows it is measured.", "",
                   f"Median {preview['median']:.2f} s (runs: {', '.join(f'{t:.2f}' for t in preview['times'])}"
-                  + (f"; of it, MkDocs' rebuild {preview['rebuild']:.2f} s" if preview.get("rebuild") else "")
+                  + (f"; of it, the server's rebuild {preview['rebuild']:.2f} s" if preview.get("rebuild") else "")
                   + "); "
                   f"target at most {GOAL_PREVIEW} s: {_check(preview['median'] <= GOAL_PREVIEW)}.", ""]
     else:
@@ -204,7 +207,8 @@ def _goals(results: dict, sizes) -> list[str]:
         _goal(rows, "live preview, save to updated page", f"≤ {GOAL_PREVIEW} s", f"{preview['median']:.2f} s",
               preview["median"] <= GOAL_PREVIEW,
               "the rebuild renders every page of all three languages with Material's templates"
-              + (f" ({preview['rebuild']:.2f} s, MkDocs' own figure)" if preview.get("rebuild") else "")
+              + (f" ({preview['rebuild']:.2f} s from noticing the save to telling the browser)"
+                 if preview.get("rebuild") else "")
               + ", and the browser then loads the page again; MkDocs' only shorter rebuild, `--dirty`, leaves the "
               "navigation and the search index of the other pages stale, which a preview must not")
     large = by_size.get(1000)

@@ -302,6 +302,7 @@ class _Aspell:
         """Stop aspell if it still runs (its result is not wanted) and remove its home folder."""
         if self.process.poll() is None:
             self.process.kill()
+        if not self.process.stdout.closed:  # its answers were not read: read and close the pipes
             self.process.communicate()
         self.home.cleanup()
 

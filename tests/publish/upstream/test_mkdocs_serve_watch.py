@@ -7,7 +7,7 @@ from watchdog.events import FileSystemEventHandler
 from sitegen.publish.mkdocs.upstream.mkdocs_serve import WritesObserver, _native_observer_starts
 
 
-def events_while(folder, action):
+def events_while(folder, action, wait: float = 0.3):
     seen = []
     handler = FileSystemEventHandler()
     handler.on_any_event = seen.append
@@ -17,7 +17,7 @@ def events_while(folder, action):
     try:
         time.sleep(0.1)
         action()
-        time.sleep(0.3)
+        time.sleep(wait)
     finally:
         observer.stop()
         observer.join()
@@ -32,3 +32,14 @@ def test_a_read_is_no_change_and_a_save_is_one(tmp_path):
     assert events_while(watched.parent, lambda: watched.read_text(encoding="utf-8")) == []
     saved = events_while(watched.parent, lambda: watched.write_text("title: B\n", encoding="utf-8"))
     assert "FileModifiedEvent" in saved and "FileOpenedEvent" not in saved
+
+
+def test_a_folder_moved_away_is_a_change(tmp_path):
+    content = tmp_path / "content"
+    (content / "en" / "workshops").mkdir(parents=True)
+    (content / "en" / "workshops" / "a.yaml").write_text("title: A\n", encoding="utf-8")
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    # inotify reports a move out of the watched folder after half a second, when no move into it followed
+    moved = events_while(content, lambda: (content / "en" / "workshops").rename(bin_ / "workshops"), wait=1.5)
+    assert moved and all(name == "FileModifiedEvent" for name in moved)  # MkDocs acts on file events only

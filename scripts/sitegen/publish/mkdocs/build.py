@@ -7,11 +7,14 @@ MkDocs process at the same time (parallel.py), then merged.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import logging
 import os
 import signal
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -110,34 +113,60 @@ def _build_arguments(site_dir: Path) -> list[str]:
 def _mkdocs_here(paths: pipeline.Paths, site_dir: Path) -> int:
     """`mkdocs build --strict` run in this process, by MkDocs' own command line, in the project folder; its
     exit code. The same build, messages and exit code as in a process of its own, without starting Python
-    and importing sitegen a second time. Ctrl-C stops it as it stops sitegen (KeyboardInterrupt)."""
+    and importing sitegen a second time. Ctrl-C stops it as it stops sitegen (KeyboardInterrupt). What
+    MkDocs' command line changes for the rest of a process is put back afterwards (_process_state)."""
     import click
 
     from mkdocs.__main__ import cli
 
-    folder, variable = os.getcwd(), os.environ.get(_MKDOCS_2_NOTICE)
-    os.environ.setdefault(_MKDOCS_2_NOTICE, "1")  # as _mkdocs_options gives a process of its own
-    os.chdir(paths.root)
+    with _process_state(paths.root):
+        try:
+            code = cli.main(_build_arguments(site_dir), prog_name="mkdocs", standalone_mode=False)
+            return code if isinstance(code, int) else 0  # click returns an Exit's code instead of raising it
+        except click.Abort as abort:  # what click makes of Ctrl-C, and of an abort without a message
+            if isinstance(abort.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            click.echo("Aborted!", err=True)
+            return 1
+        except click.ClickException as error:  # a configuration error, a plugin's error, warnings in strict mode
+            error.show()
+            return error.exit_code
+        except Exception as error:  # noqa: BLE001 - MkDocs stopped on what it did not expect: said in one line
+            print(_stopped(error, paths.root), file=sys.stderr)
+            return 1
+
+
+@contextlib.contextmanager
+def _process_state(root: Path):
+    """Run MkDocs' command line in `root`, and put back afterwards what it changes for the whole process,
+    assuming it runs once per process: the working folder, NO_MKDOCS_2_WARNING, Python's warning
+    filters and `warnings.showwarning`, the `mkdocs` logger's handlers, level and propagation, the
+    filters of its build logger (a DuplicateFilter that remembers every message would hide a repeated
+    strict-mode warning in the next build), and mkdocs-static-i18n's stand-in for clean_directory."""
+    import mkdocs.utils
+
     try:
-        cli.main(_build_arguments(site_dir), prog_name="mkdocs", standalone_mode=False)
-        return 0
-    except click.Abort as abort:  # what click makes of Ctrl-C, and of an abort without a message
-        if isinstance(abort.__context__, KeyboardInterrupt):
-            raise KeyboardInterrupt from None
-        click.echo("Aborted!", err=True)
-        return 1
-    except click.ClickException as error:  # a configuration error, a plugin's error, warnings in strict mode
-        error.show()
-        return error.exit_code
-    except click.exceptions.Exit as done:
-        return done.exit_code
-    except Exception as error:  # noqa: BLE001 - MkDocs stopped on what it did not expect: said in one line
-        print(_stopped(error, paths.root), file=sys.stderr)
-        return 1
-    finally:
-        os.chdir(folder)
-        if variable is None:
-            os.environ.pop(_MKDOCS_2_NOTICE, None)
+        folder: str | None = os.getcwd()
+    except FileNotFoundError:  # started in a folder that was removed since (an old site/)
+        folder = None
+    variable = os.environ.get(_MKDOCS_2_NOTICE)
+    logger, build_logger = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
+    logged = (list(logger.handlers), logger.level, logger.propagate, list(build_logger.filters))
+    clean_directory = mkdocs.utils.clean_directory
+    with warnings.catch_warnings():
+        try:
+            os.environ.setdefault(_MKDOCS_2_NOTICE, "1")  # as _mkdocs_options gives a process of its own
+            os.chdir(root)
+            yield
+        finally:
+            mkdocs.utils.clean_directory = clean_directory
+            handlers, level, propagate, filters = logged
+            logger.handlers[:], logger.propagate, build_logger.filters[:] = handlers, propagate, filters
+            logger.setLevel(level)
+            if variable is None:
+                os.environ.pop(_MKDOCS_2_NOTICE, None)
+            if folder is not None:
+                os.chdir(folder)
 
 
 _MKDOCS_2_NOTICE = "NO_MKDOCS_2_WARNING"

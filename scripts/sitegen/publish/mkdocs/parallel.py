@@ -159,7 +159,10 @@ def _wait_for_any(processes: list[subprocess.Popen]) -> None:
         for process in processes:
             descriptors.append(os.pidfd_open(process.pid))
         if descriptors:
-            select.select(descriptors, [], [])
+            waiting = select.poll()
+            for descriptor in descriptors:
+                waiting.register(descriptor, select.POLLIN)
+            waiting.poll()
     except (AttributeError, OSError):  # no pidfd_open (not Linux 5.3 or newer): look again shortly
         time.sleep(POLL_INTERVAL)
     finally:

@@ -40,11 +40,25 @@ WRITES = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedE
 
 class WritesObserver(observers.Observer):
     """watchdog's native observer (inotify on Linux) that reports writes only: every build reads the
-    watched files, and a read reported as a change would start the next build, for ever."""
+    watched files, and a read reported as a change would start the next build, for ever. A folder made,
+    removed or moved is reported as a change of a file: MkDocs ignores events about folders, and a folder
+    of workshops moved to the bin is reported by inotify as the folder alone, not as its files."""
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or WRITES,
-                                follow_symlink=follow_symlink)
+        return super().schedule(_FoldersAsFiles(event_handler), path, recursive=recursive,
+                                event_filter=event_filter or WRITES, follow_symlink=follow_symlink)
+
+
+class _FoldersAsFiles(events.FileSystemEventHandler):
+    """Hands every event on to `handler`, a folder's as a change of a file in its place."""
+
+    def __init__(self, handler: events.FileSystemEventHandler):
+        self.handler = handler
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        if event.is_directory:
+            event = events.FileModifiedEvent(event.src_path)
+        self.handler.dispatch(event)
 
 
 def watch_sources(server, docs_dir: str, content_dir: str) -> None:
