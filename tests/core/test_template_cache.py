@@ -60,3 +60,12 @@ def test_files_nobody_wrote_for_a_week_are_removed(cache_folder):
     os.utime(other, (old, old))
     TemplateCache()
     assert cached_files(cache_folder) == [] and other.exists()  # only sitegen's own files
+
+
+def test_something_other_than_a_file_in_the_cache_is_compiled_anew(cache_folder):
+    render(cache_folder)
+    (name,) = cached_files(cache_folder)
+    path = cache_folder / f"_jinja2-cache-{os.getuid()}" / name
+    path.unlink()
+    os.mkfifo(path)  # opened, it would block the build for ever
+    assert render(cache_folder) == "<b><i></b>\n\n  y\n"

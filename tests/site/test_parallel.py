@@ -133,6 +133,9 @@ def test_a_failing_language_leaves_the_site_as_it_was(real_project):
         main.write_text(original, encoding="utf-8")
     assert result.returncode == 1
     assert "no_such_macro" in result.stderr, "the failing worker's messages are shown"
+    assert re.search(r"^overrides/main\.html:\d+: MkDocs stopped: UndefinedError: 'no_such_macro' is undefined$",
+                     result.stderr, re.MULTILINE), "in one line, at the template's line"
+    assert "Traceback" not in result.stderr
     assert result.stderr.endswith("sitegen: mkdocs build failed for 'hsb' (exit code 1); "
                                   "site/ was left as it was\n")
     assert contents(real_project / "site") == before
@@ -152,8 +155,8 @@ def started_workers(process: subprocess.Popen) -> list[int]:
 
 
 def runs_mkdocs(pid: int) -> bool:
-    try:
-        return b"mkdocs" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    try:  # a worker runs MkDocs' command line through sitegen.publish.mkdocs.command
+        return b"sitegen.publish.mkdocs.command" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 
 import jinja2
@@ -72,8 +73,10 @@ class TemplateCache(jinja2.BytecodeCache):
             return
         if self.disk is not None:
             try:
-                self.disk.load_bytecode(bucket)  # checks Jinja's version and the source's checksum
-            except Exception:  # noqa: BLE001 - a broken file in the cache: compile instead
+                # Only a regular file: anything else in its place (a FIFO would block the build) is compiled anew.
+                if stat.S_ISREG(os.lstat(os.path.join(self.disk.directory, PATTERN % bucket.key)).st_mode):
+                    self.disk.load_bytecode(bucket)  # checks Jinja's version and the source's checksum
+            except Exception:  # noqa: BLE001 - no file, or a broken one in the cache: compile instead
                 bucket.reset()
             if bucket.code is not None:
                 self.compiled[bucket.key] = bucket.bytecode_to_string()

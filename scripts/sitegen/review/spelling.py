@@ -302,8 +302,9 @@ class _Aspell:
         """Stop aspell if it still runs (its result is not wanted) and remove its home folder."""
         if self.process.poll() is None:
             self.process.kill()
-        if not self.process.stdout.closed:  # its answers were not read: read and close the pipes
-            self.process.communicate()
+        for pipe in (self.process.stdout, self.process.stderr):  # its answers are not wanted: close, don't read
+            pipe.close()  # (a process aspell started could hold them open long after aspell itself)
+        self.process.wait()
         self.home.cleanup()
 
     def result(self):

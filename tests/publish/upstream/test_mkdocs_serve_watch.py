@@ -1,5 +1,6 @@
 """The live preview's observer (upstream/mkdocs_serve.py): a save is reported, a read is not."""
 
+import shutil
 import time
 
 from watchdog.events import FileSystemEventHandler
@@ -43,3 +44,28 @@ def test_a_folder_moved_away_is_a_change(tmp_path):
     # inotify reports a move out of the watched folder after half a second, when no move into it followed
     moved = events_while(content, lambda: (content / "en" / "workshops").rename(bin_ / "workshops"), wait=1.5)
     assert moved and all(name == "FileModifiedEvent" for name in moved)  # MkDocs acts on file events only
+
+
+def test_a_watched_folder_replaced_by_a_new_one_is_watched_again(tmp_path):
+    content = tmp_path / "content"
+    (content / "de").mkdir(parents=True)
+    (content / "de" / "faq.yaml").write_text("title: A\n", encoding="utf-8")
+    seen = []
+    handler = FileSystemEventHandler()
+    handler.on_any_event = seen.append
+    observer = WritesObserver()
+    observer.schedule(handler, str(content), recursive=True)
+    observer.start()
+    try:
+        time.sleep(0.1)
+        shutil.rmtree(content)  # as `rm -rf content && git checkout -- content`
+        (content / "de").mkdir(parents=True)
+        (content / "de" / "faq.yaml").write_text("title: A\n", encoding="utf-8")
+        time.sleep(0.5)
+        seen.clear()
+        (content / "de" / "faq.yaml").write_text("title: B\n", encoding="utf-8")  # a save in the new folder
+        time.sleep(0.3)
+    finally:
+        observer.stop()
+        observer.join()
+    assert any(type(event).__name__ == "FileModifiedEvent" and event.src_path.endswith("faq.yaml") for event in seen)

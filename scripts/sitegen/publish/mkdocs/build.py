@@ -7,23 +7,19 @@ MkDocs process at the same time (parallel.py), then merged.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
-import logging
 import os
 import signal
 import subprocess
 import sys
-import warnings
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from sitegen import pipeline
 from sitegen.output.outdirs import SITE_MARKER, check_output_folder, write_site_marker
-from sitegen.core.errors import display_path, one_line
 from sitegen.core.messages import _
 from sitegen.output.write import STORE, Staging, holding, replacing
-from sitegen.publish.mkdocs import parallel
+from sitegen.publish.mkdocs import command, parallel
 from sitegen.publish.mkdocs.engine import ENGINE
 from sitegen.read.languages import load_languages
 
@@ -57,7 +53,7 @@ def build_site(paths: pipeline.Paths, site: str | os.PathLike, jobs: int | None 
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     with replacing(site) as staging:
         if jobs == 1:
-            code = _mkdocs_here(paths, staging.folder)
+            code = command.run_build(paths.root, staging.folder)
             if code != 0:
                 # TRANSLATORS: {folder} is the site's folder (site)
                 raise SiteBuildFailed(_("mkdocs build failed (exit code {code}); {folder}/ was left as it "
@@ -103,92 +99,14 @@ def _rendered(paths: pipeline.Paths) -> tuple[list, str]:
 
 
 def _mkdocs(site_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "mkdocs", *_build_arguments(site_dir)]
-
-
-def _build_arguments(site_dir: Path) -> list[str]:
-    return ["build", "--strict", "--site-dir", str(site_dir)]
-
-
-def _mkdocs_here(paths: pipeline.Paths, site_dir: Path) -> int:
-    """`mkdocs build --strict` run in this process, by MkDocs' own command line, in the project folder; its
-    exit code. The same build, messages and exit code as in a process of its own, without starting Python
-    and importing sitegen a second time. Ctrl-C stops it as it stops sitegen (KeyboardInterrupt). What
-    MkDocs' command line changes for the rest of a process is put back afterwards (_process_state)."""
-    import click
-
-    from mkdocs.__main__ import cli
-
-    with _process_state(paths.root):
-        try:
-            code = cli.main(_build_arguments(site_dir), prog_name="mkdocs", standalone_mode=False)
-            return code if isinstance(code, int) else 0  # click returns an Exit's code instead of raising it
-        except click.Abort as abort:  # what click makes of Ctrl-C, and of an abort without a message
-            if isinstance(abort.__context__, KeyboardInterrupt):
-                raise KeyboardInterrupt from None
-            click.echo("Aborted!", err=True)
-            return 1
-        except click.ClickException as error:  # a configuration error, a plugin's error, warnings in strict mode
-            error.show()
-            return error.exit_code
-        except Exception as error:  # noqa: BLE001 - MkDocs stopped on what it did not expect: said in one line
-            print(_stopped(error, paths.root), file=sys.stderr)
-            return 1
-
-
-@contextlib.contextmanager
-def _process_state(root: Path):
-    """Run MkDocs' command line in `root`, and put back afterwards what it changes for the whole process,
-    assuming it runs once per process: the working folder, NO_MKDOCS_2_WARNING, Python's warning
-    filters and `warnings.showwarning`, the `mkdocs` logger's handlers, level and propagation, the
-    filters of its build logger (a DuplicateFilter that remembers every message would hide a repeated
-    strict-mode warning in the next build), and mkdocs-static-i18n's stand-in for clean_directory."""
-    import mkdocs.utils
-
-    try:
-        folder: str | None = os.getcwd()
-    except FileNotFoundError:  # started in a folder that was removed since (an old site/)
-        folder = None
-    variable = os.environ.get(_MKDOCS_2_NOTICE)
-    logger, build_logger = logging.getLogger("mkdocs"), logging.getLogger("mkdocs.commands.build")
-    logged = (list(logger.handlers), logger.level, logger.propagate, list(build_logger.filters))
-    clean_directory = mkdocs.utils.clean_directory
-    with warnings.catch_warnings():
-        try:
-            os.environ.setdefault(_MKDOCS_2_NOTICE, "1")  # as _mkdocs_options gives a process of its own
-            os.chdir(root)
-            yield
-        finally:
-            mkdocs.utils.clean_directory = clean_directory
-            handlers, level, propagate, filters = logged
-            logger.handlers[:], logger.propagate, build_logger.filters[:] = handlers, propagate, filters
-            logger.setLevel(level)
-            if variable is None:
-                os.environ.pop(_MKDOCS_2_NOTICE, None)
-            if folder is not None:
-                os.chdir(folder)
-
-
-_MKDOCS_2_NOTICE = "NO_MKDOCS_2_WARNING"
-
-
-def _stopped(error: Exception, root: Path) -> str:
-    """What stopped MkDocs, in one line, at the file and line it names (a broken theme template), where a
-    build in a process of its own would have shown Python's traceback."""
-    filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
-    where = ""
-    if isinstance(filename, str) and filename:
-        where = display_path(Path(filename), root) + (f":{line}" if isinstance(line, int) else "") + ": "
-    # TRANSLATORS: {where} is "file:line: " or nothing; {kind} a Python exception's name (TemplateSyntaxError),
-    # {error} its message in English
-    return one_line(_("{where}MkDocs stopped: {kind}: {error}").format(where=where, kind=type(error).__name__,
-                                                                     error=error))
+    """A worker of the parallel build: MkDocs' command line as command.run_build runs it, in a process of its own."""
+    return [sys.executable, "-m", command.__name__, str(site_dir)]
 
 
 def _mkdocs_options(paths: pipeline.Paths, staging: Staging) -> dict:
     """How MkDocs runs: in the project, holding the staging folder's lock, and ending with this process
     (a killed build leaves no writer behind)."""
-    return {"cwd": paths.root, "env": {_MKDOCS_2_NOTICE: "1", **os.environ},  # Material's notice about
+    return {"cwd": paths.root, "env": {command.MKDOCS_2_NOTICE: "1", **os.environ},  # Material's notice about
             "pass_fds": (staging.lock,), "preexec_fn": _ending_with(os.getpid())}  # MkDocs 2, as make sets it
 
 

@@ -19,6 +19,7 @@ fails once upstream has changed its polling (tests/site/test_serve.py checks the
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -42,11 +43,40 @@ class WritesObserver(observers.Observer):
     """watchdog's native observer (inotify on Linux) that reports writes only: every build reads the
     watched files, and a read reported as a change would start the next build, for ever. A folder made,
     removed or moved is reported as a change of a file: MkDocs ignores events about folders, and a folder
-    of workshops moved to the bin is reported by inotify as the folder alone, not as its files."""
+    of workshops moved to the bin is reported by inotify as the folder alone, not as its files.
+
+    inotify watches a folder, not its name: a watched folder replaced by a new one of the same name
+    (`rm -rf content && git checkout -- content`) would be watched no more. So the folder that holds each
+    watched folder is watched too, for that name alone; when it appears again, it is watched again."""
 
     def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-        return super().schedule(_FoldersAsFiles(event_handler), path, recursive=recursive,
-                                event_filter=event_filter or WRITES, follow_symlink=follow_symlink)
+        watch = super().schedule(_FoldersAsFiles(event_handler), path, recursive=recursive,
+                                 event_filter=event_filter or WRITES, follow_symlink=follow_symlink)
+        if recursive and os.path.isdir(path) and not isinstance(event_handler, _Reappearing):
+            super().schedule(_Reappearing(self, event_handler, path, watch), os.path.dirname(os.path.abspath(path)),
+                             recursive=False, event_filter=WRITES)
+        return watch
+
+
+class _Reappearing(events.FileSystemEventHandler):
+    """Watches a watched folder's name in the folder above it: when a folder of that name appears again
+    (made, or moved there), the old watch is dropped, the new folder is watched, and `handler` is told."""
+
+    def __init__(self, observer: WritesObserver, handler: events.FileSystemEventHandler, path: str, watch):
+        self.observer, self.handler, self.path, self.watch = observer, handler, os.path.abspath(path), watch
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        named = {os.path.abspath(event.src_path), os.path.abspath(getattr(event, "dest_path", "") or event.src_path)}
+        if self.path not in named:
+            return  # another file beside it (docs/ beside docs/assets/: written by every build)
+        if os.path.isdir(self.path):
+            try:
+                self.observer.unschedule(self.watch)
+            except (KeyError, OSError):  # gone already with its folder
+                pass
+            self.watch = super(WritesObserver, self.observer).schedule(
+                _FoldersAsFiles(self.handler), self.path, recursive=True, event_filter=WRITES)
+        self.handler.dispatch(events.FileModifiedEvent(self.path))
 
 
 class _FoldersAsFiles(events.FileSystemEventHandler):
