@@ -98,7 +98,7 @@ class SpellingReport:
     @property
     def not_listed(self) -> list[UnknownWord]:
         """Unknown words that are not in the word list: the ones to warn about."""
-        listed = {entry.casefold() for entry in self.wordlist}
+        listed = _casefolded(self.wordlist)
         return [word for word in self.unknown if word.word.casefold() not in listed]
 
     def problems(self, skip: set[tuple[str, int, int]] = frozenset()) -> list[Problem]:
@@ -114,6 +114,11 @@ class SpellingReport:
         """Word-list entries that no checked text needs (the dictionary knows them, or no text has them)."""
         needed = {word.word.casefold() for word in self.unknown}
         return sorted((entry for entry in self.wordlist if entry.casefold() not in needed), key=str.casefold)
+
+
+def _casefolded(wordlist: Iterable[str]) -> set[str]:
+    """The word list as it matches: regardless of upper and lower case."""
+    return {entry.casefold() for entry in wordlist}
 
 
 def load_wordlist(path: Path, root: Path | None = None) -> set[str]:
@@ -147,24 +152,26 @@ def spelling_report(fields: Iterable[TextField], dictionary: str, wordlist: Iter
     suggestions, which take most of its time. Raises SpellingUnavailable when aspell or the
     dictionary is missing.
     """
-    return start_report(fields, dictionary, wordlist, root, suggest).report()
+    return PendingReport(fields, dictionary, wordlist, root, suggest).report()
 
 
 class PendingReport:
-    """A spelling report whose aspell is running: `report()` waits for it (see start_report)."""
+    """spelling_report with its aspell started at once and left running while the caller does other work;
+    `report()` waits for it. Raises SpellingUnavailable at once when aspell cannot be started."""
 
-    def __init__(self, fields: list[TextField], dictionary: str, wordlist: frozenset[str], root: Path | None,
-                 suggest: bool):
-        self.fields, self.dictionary, self.wordlist, self.root, self.suggest = fields, dictionary, wordlist, root, suggest
+    def __init__(self, fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
+                 root: Path | None = None, suggest: bool = True):
+        self.fields, self.dictionary, self.wordlist = list(fields), dictionary, frozenset(wordlist)
+        self.root, self.suggest = root, suggest
         self.owners: list[tuple[int, int]] = []  # per line: index of its field, offset of the line in the text
         lines: list[str] = []  # every line of every text, as sent to aspell
-        for index, field in enumerate(fields):
+        for index, field in enumerate(self.fields):
             offset = 0
             for line in _checkable(field.text).split("\n"):
                 lines.append(line.replace("\r", " "))
                 self.owners.append((index, offset))
                 offset += len(line) + 1
-        self.where = fields[0] if fields else None
+        self.where = self.fields[0] if self.fields else None
         self.run = _Aspell(lines, dictionary, self.where, suggest=False)
 
     def close(self) -> None:
@@ -174,8 +181,8 @@ class PendingReport:
     def report(self) -> SpellingReport:
         total, answers = self.run.result()
         if self.suggest:
-            listed = {entry.casefold() for entry in self.wordlist}  # never warned about, so never suggested for
-            answers = _with_suggestions(answers, self.dictionary, self.where, skip=listed)
+            # listed words are never warned about, so never suggested for
+            answers = _with_suggestions(answers, self.dictionary, self.where, skip=_casefolded(self.wordlist))
         locator = _Locator(self.fields, self.root)
         unknown = []
         for line_index, word, offset, suggestions in answers:
@@ -185,13 +192,6 @@ class PendingReport:
             line, column = locator.locate(index, word, position)
             unknown.append(UnknownWord(field, word, line, column, tuple(suggestions[:SUGGESTIONS])))
         return SpellingReport(self.dictionary, total, tuple(unknown), self.wordlist)
-
-
-def start_report(fields: Iterable[TextField], dictionary: str, wordlist: Iterable[str] = (),
-                 root: Path | None = None, suggest: bool = True) -> PendingReport:
-    """spelling_report's aspell, started and left running while the caller does other work; the report is
-    `.report()`. Raises SpellingUnavailable at once when aspell cannot be started."""
-    return PendingReport(list(fields), dictionary, frozenset(wordlist), root, suggest)
 
 
 def content_reports(content: Content, content_dir: Path, root: Path) -> dict[str, SpellingReport]:
@@ -207,7 +207,7 @@ def start_content_reports(content: Content, content_dir: Path, root: Path) -> di
             if language.spelling:
                 wordlist = load_wordlist(content_dir / language.code / WORDLIST, root)
                 fields = content.by_language[language.code].fields  # the language's own texts, no fallbacks
-                pending[language.code] = start_report(fields, language.spelling, wordlist, root)
+                pending[language.code] = PendingReport(fields, language.spelling, wordlist, root)
     except BaseException:
         for started in pending.values():
             started.close()

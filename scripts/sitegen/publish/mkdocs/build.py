@@ -65,8 +65,8 @@ def build_site(paths: pipeline.Paths, site: str | os.PathLike, jobs: int | None 
 
 
 def _pages_per_language(source: Path) -> int:
-    """About how many pages each language has: the source language's YAML files, one page each, but for a
-    few (site.yaml, the word list's neighbours); enough to choose between one build and parallel ones."""
+    """About how many pages each language has: the source language's YAML files (nearly each one a page; a few,
+    such as site.yaml, are not), enough to choose between one build and parallel ones."""
     return sum(1 for _path in source.rglob("*.yaml"))
 
 

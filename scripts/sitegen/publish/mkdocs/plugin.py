@@ -102,10 +102,9 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.fallback_marks = {language.language.code: language.fallback_mark for language in facts.languages}
         self.search_labels = {language.language.code: language.search_label for language in facts.languages}
         self.fallback_texts, self.fallback_pages, self.language_parts = {}, {}, {}
-        if not getattr(config.theme.get_env, "quick_listing", False):  # on_config runs once per language
+        if not hasattr(config.theme.get_env, "template_cache"):  # on_config runs once per language
             config.theme.get_env = cached_environments(quick_listing(config.theme.get_env, self.theme_listings),
                                                        self.template_cache)
-            config.theme.get_env.quick_listing = True
         return config
 
     def facts_for(self, config, paths: pipeline.Paths) -> SiteFacts:

@@ -29,5 +29,5 @@ def cached_environments(get_env, cache: TemplateCache):
         env.bytecode_cache = cache
         return env
 
-    patched.template_cache = cache
+    patched.template_cache = cache  # marks a get_env that is wrapped already
     return patched

@@ -72,5 +72,4 @@ def quick_listing(get_env, listings: ThemeListings | None = None):
         env.list_templates = list_templates
         return env
 
-    patched.quick_listing = True
     return patched
