@@ -22,6 +22,15 @@ def running(pid: int) -> bool:
         return False
 
 
+def runs_mkdocs(pid: int) -> bool:
+    """Whether the process is a worker of a parallel build: it runs MkDocs' command line through
+    sitegen.publish.mkdocs.command (sitegen's other children, such as `git ls-files`, are not)."""
+    try:
+        return b"sitegen.publish.mkdocs.command" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+
+
 PR_SET_CHILD_SUBREAPER = 36
 
 

@@ -83,14 +83,25 @@ class Crawl:
     searches: int = 0
 
 
-def axe_violations(axe: Axe, page, where: str, crawl: "Crawl | None" = None) -> list[dict]:
-    result = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+AXE_SOURCE = Axe().axe_script  # axe-core, as axe-playwright-python ships it
+
+
+def start_axe(page) -> None:
+    """Start axe on the page (the context's init script has loaded it) without waiting for it: the tabs of a
+    batch run their checks side by side, each in its own renderer process."""
+    page.evaluate("options => { window.__sitegenAxe = axe.run(document, options); }", AXE_OPTIONS)
+
+
+def axe_violations(page, where: str, crawl: "Crawl | None" = None) -> list[dict]:
+    """The violations of the check start_axe started on the page (waits for it)."""
+    response = page.evaluate("() => window.__sitegenAxe")
     if crawl is not None:  # what ran, for the accessibility statement (content/accessibility-checks.json)
-        crawl.axe_version = result.response["testEngine"]["version"]
+        crawl.axe_version = response["testEngine"]["version"]
         crawl.rules |= {rule["id"] for kind in ("passes", "violations", "incomplete", "inapplicable")
-                        for rule in result.response[kind]}
+                        for rule in response[kind]}
     return [{"where": where, "rule": v["id"], "impact": v["impact"], "help": v["help"],
-             "targets": [node["target"] for node in v["nodes"]][:5]} for v in result.response["violations"]]
+             "targets": [node["target"] for node in v["nodes"]][:5]} for v in response["violations"]]
 
 
 # "Initializing search" in each language: the search loads its index only when it is opened (sitegen.js),
@@ -120,17 +131,17 @@ def open_search(page, word: str):
     page.wait_for_timeout(300)  # the search answers as one types; let the last answer arrive
 
 
-TABS = 9  # pages the crawl loads at once, so that their waits for a quiet network overlap
+TABS = 13  # pages the crawl loads at once, so that their waits for a quiet network and their checks overlap
 
 
 @pytest.fixture(scope="module")
 def crawl(content, server, browser) -> Crawl:
     found = Crawl()
-    axe = Axe()
     pages = site_pages(content)
     found.pages = len(pages)
     for width_name, width in WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": 900})
+        context.add_init_script(script=AXE_SOURCE)
         context.on("request", lambda request: found.requests.append(request.url))
         context.on("response", lambda response: response.status >= 400 and found.failed.append(
             (response.url, response.status)))
@@ -138,9 +149,11 @@ def crawl(content, server, browser) -> Crawl:
         for start in range(0, len(pages), TABS):
             batch = list(zip(tabs, [url for _, url in pages[start:start + TABS]]))
             load_together([(tab, server.url(url)) for tab, url in batch])
+            for page, _ in batch:
+                start_axe(page)
             for page, url in batch:
                 found.visits.append((width_name, url))
-                found.violations += axe_violations(axe, page, f"{url} at {width}px", found)
+                found.violations += axe_violations(page, f"{url} at {width}px", found)
                 scroll = page.evaluate(
                     "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 if scroll > 0:
@@ -153,7 +166,8 @@ def crawl(content, server, browser) -> Crawl:
             page.goto(server.url(page_url(language, HOME)), wait_until="networkidle")
             open_search(page, SEARCH_WORDS.get(language.code, "a"))
             found.searches += 1
-            found.violations += axe_violations(axe, page, f"search in {language.code} at {width}px", found)
+            start_axe(page)
+            found.violations += axe_violations(page, f"search in {language.code} at {width}px", found)
         context.close()
     report = {
         "pages": found.pages, "widths": list(WIDTHS.values()), "page_visits": len(found.visits),

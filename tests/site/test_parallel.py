@@ -31,7 +31,7 @@ from sitegen.content.tree import load_content
 from sitegen.publish.mkdocs.config import i18n_options
 from sitegen.render.facts import NavEntry, SiteFacts
 from sitegen.publish.mkdocs.parallel import PARTS, without_search_duplicates
-from processes import children, running, subreaper  # noqa: F401 - subreaper is a fixture used below
+from processes import children, running, runs_mkdocs, subreaper  # noqa: F401 - subreaper is a fixture used below
 
 # sitemap.xml.gz holds the build date: fixed, so two builds of one site are identical.
 ENVIRONMENT = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
@@ -152,13 +152,6 @@ def started_workers(process: subprocess.Popen) -> list[int]:
         time.sleep(0.005)
     assert len(workers) == 3, "three workers at once"
     return workers
-
-
-def runs_mkdocs(pid: int) -> bool:
-    try:  # a worker runs MkDocs' command line through sitegen.publish.mkdocs.command
-        return b"sitegen.publish.mkdocs.command" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-    except OSError:
-        return False
 
 
 def test_a_killed_worker_fails_the_build(real_project):
