@@ -255,3 +255,47 @@ def test_the_quick_theme_listing_finds_the_same_files_as_mkdocs(monkeypatch):
     assert any(file.src_uri.startswith("assets/javascripts/") for file in stock)
     env = quick_listing(config.theme.get_env)()
     assert env.list_templates() == config.theme.get_env().list_templates()  # without a filter: MkDocs' own
+
+
+def test_the_navigation_cache_changes_no_byte(site):
+    """The plugin renders each navigation link to another page once per address (material_nav_item_cache);
+    built with Material's own nav-item.html instead, the site is the same, byte for byte."""
+    project = site.parent
+    stock = ("import sys; import sitegen.publish.mkdocs.upstream.material_nav_item_cache as cache; "
+             "cache.with_cached_source = lambda source: source; from mkdocs.__main__ import cli; "
+             "sys.argv = ['mkdocs', 'build', '--strict', '--site-dir', 'site-stock-nav']; cli()")
+    result = subprocess.run([sys.executable, "-c", stock], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITEGEN_EDIT_URL": EDIT_URL})
+    assert result.returncode == 0, result.stderr
+    built = {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    plain = project / "site-stock-nav"
+    assert {path.relative_to(plain): path.read_bytes() for path in plain.rglob("*") if path.is_file()} == built
+
+
+def test_the_navigation_cache_is_used_and_renders_each_link_once_per_address():
+    from mkdocs.theme import Theme
+
+    from sitegen.publish.mkdocs.upstream.material_nav_item_cache import EntryCache, nav_entry_cache
+
+    env = nav_entry_cache(Theme(name="material").get_env)()
+    assert "sitegen_nav_entry(render, item" in env.loader.get_source(env, "partials/nav-item.html")[0]
+    assert "sitegen_nav_entry" not in env.loader.get_source(env, "partials/nav.html")[0]
+
+    class Entry:
+        is_page, active = True, False
+
+    rendered = []
+
+    def render(item, path, level, parent):
+        rendered.append(item)
+        return f"<li>{path}</li>"
+
+    cache, link, current = EntryCache(), Entry(), Entry()
+    assert cache(render, link, "__nav_2_1", 2, None, current, "../a/") == "<li>__nav_2_1</li>"
+    assert cache(render, link, "__nav_2_1", 2, None, Entry(), "../a/") == "<li>__nav_2_1</li>"
+    assert rendered == [link]  # once per entry and address
+    cache(render, link, "__nav_2_1", 2, None, current, "../../a/")
+    cache(render, current, "__nav_2_2", 2, None, current, "./")  # the current page: always rendered
+    link.active = True
+    cache(render, link, "__nav_2_1", 2, None, current, "../a/")  # an active entry: always rendered
+    assert rendered == [link, link, current, link]

@@ -21,6 +21,7 @@ from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
 from sitegen.publish.mkdocs.upstream.material_html_validity import TOC_CHECKBOX, TOC_TITLE, TOGGLES
 from sitegen.publish.mkdocs.upstream.material_main_element import MAIN_ELEMENT
+from sitegen.publish.mkdocs.upstream.material_nav_item_cache import CHILD_ENTRY
 from sitegen.publish.mkdocs.upstream.material_search_dialog import SEARCH_DIALOG
 from sitegen.publish.mkdocs.upstream.static_i18n_search_dedup import without_search_duplicates
 
@@ -132,3 +133,8 @@ def test_mkdocs_still_lists_the_theme_icons():
 
 def test_mkdocs_serve_still_polls_every_half_second():
     assert inspect.signature(LiveReloadServer.__init__).parameters["polling_interval"].default == 0.5
+
+
+def test_material_renders_every_child_entry_on_every_page():
+    # material_nav_item_cache.py gives this one line of nav-item.html a cache; without it, it does nothing.
+    assert (MATERIAL / "partials/nav-item.html").read_text(encoding="utf-8").count(CHILD_ENTRY) == 1

@@ -26,6 +26,7 @@ from sitegen.publish.mkdocs.upstream.hreflang_links import set_language_links
 from sitegen.publish.mkdocs.upstream.jinja_template_cache import TemplateCache, cached_environments
 from sitegen.publish.mkdocs.upstream.material_html_validity import valid_html
 from sitegen.publish.mkdocs.upstream.material_main_element import with_translation_status
+from sitegen.publish.mkdocs.upstream.material_nav_item_cache import nav_entry_cache
 from sitegen.publish.mkdocs.upstream.material_search_dialog import named_search_dialog
 from sitegen.publish.mkdocs.upstream.mkdocs_serve import watch_sources
 from sitegen.publish.mkdocs.upstream.mkdocs_template_listing import ThemeListings, quick_listing
@@ -103,8 +104,8 @@ class SitegenPlugin(BasePlugin[SitegenConfig]):
         self.search_labels = {language.language.code: language.search_label for language in facts.languages}
         self.fallback_texts, self.fallback_pages, self.language_parts = {}, {}, {}
         if not hasattr(config.theme.get_env, "template_cache"):  # on_config runs once per language
-            config.theme.get_env = cached_environments(quick_listing(config.theme.get_env, self.theme_listings),
-                                                       self.template_cache)
+            config.theme.get_env = cached_environments(
+                nav_entry_cache(quick_listing(config.theme.get_env, self.theme_listings)), self.template_cache)
         return config
 
     def facts_for(self, config, paths: pipeline.Paths) -> SiteFacts:
