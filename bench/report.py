@@ -191,8 +191,8 @@ def _goals(results: dict, sizes) -> list[str]:
             _goal(rows, f"`sitegen site` : stock build, N = {workshops}", f"≤ {target:.1f} ×", f"{ratio:.2f} ×",
                   ratio <= target,
                   "three language builds share two cores, so the build takes at least half of their CPU time "
-                  "(about the stock build's: each renders Material's whole navigation, N entries, on each of its "
-                  "N pages, as the stock build does), plus the render step and the workers' start")
+                  "(each converts the Markdown of its N pages and renders Material's page template for each, with "
+                  "the navigation's links cached), plus the render step and the workers' start")
     real = results.get("real")
     if real:
         wall, cpu = _figure(real, "site_one_core"), _figure(real, "site_one_core", 1)
