@@ -330,3 +330,20 @@ def test_model_is_loaded_lazily_and_offline(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert not cache.exists()
+
+
+@pytest.mark.parametrize("at_least", [langguard.LONG_SCORE, langguard.SHORT_SCORE, 0.5])
+def test_scores_asked_at_least_are_exactly_the_scores_that_high(at_least):
+    """The judge asks the model only for scores it could act on; they are the same as the full list's."""
+    from sitegen.content.tree import load_content
+
+    content = load_content(CONTENT, REPOSITORY)
+    texts = [field.text for texts in content.by_language.values() for field in texts.fields][:150]
+    assert len(texts) >= 100
+    kept = 0
+    for text in texts:
+        full = langguard.language_scores(text)
+        assert langguard.language_scores(text, at_least) == {code: score for code, score in full.items()
+                                                              if score >= at_least}, text
+        kept += bool(langguard.language_scores(text, at_least))
+    assert kept >= 50  # most texts have a language that sure

@@ -72,9 +72,10 @@ def _detector():
     return detector
 
 
-def language_scores(text: str) -> dict[str, float]:
-    """The model's probability for every language it knows (codes like "de", "en", "hsb")."""
-    results = _detector().detect(" ".join(text.split()), model="lite", k=-1)
+def language_scores(text: str, at_least: float = 0.0) -> dict[str, float]:
+    """The model's probability for every language it knows (codes like "de", "en", "hsb"), or only for those
+    it gives `at_least` (the model leaves the others out; a judge that ignores lower scores asks for this)."""
+    results = _detector().detect(" ".join(text.split()), model="lite", k=-1, threshold=at_least)
     return {result["lang"]: result["score"] for result in results}
 
 
@@ -134,7 +135,7 @@ def _judge(text: str, lang: str, site_langs: Iterable[str]) -> Finding | None:
     needed = threshold(count_words(text))
     if needed is None:
         return None
-    scores = language_scores(text)
+    scores = language_scores(text, at_least=needed)  # a lower score is never a finding
     own = _base(lang)
     best: Finding | None = None
     for other in site_langs:

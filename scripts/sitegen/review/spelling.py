@@ -14,8 +14,9 @@ of every text. Each input line is sent as `^line`, so that no text can be taken 
 aspell answers one result line per word (`*` known, `+`/`-` known as derived or compound form;
 `& word n offset: suggestions`, `? word 0 offset: guesses` or `# word offset` unknown) and then
 an empty line. Counting the empty lines maps every answer to its text and line; the offset
-(characters, counting the `^`) gives the word's place in the text. aspell runs with an empty
-temporary home folder, so a personal word list or ~/.aspell.conf cannot change the result.
+(characters, counting the `^`) gives the word's place in the text. aspell's home folder is /dev/null,
+in which no file can be, so a personal word list or ~/.aspell.conf cannot change the result, and
+nothing is made that a stopped check could leave behind.
 
 Where a word stands in the YAML file: a TextField knows where its value starts, but YAML folds
 long values over several lines (`>-` blocks, plain multi-line scalars), so the parsed text and
@@ -49,6 +50,7 @@ from sitegen.read.inputs import read_text
 from sitegen.read.load import MAX_FILE_BYTES
 
 ASPELL = "aspell"
+NO_HOME = os.devnull  # aspell's home folder: nothing can be read from it or written into it
 SUGGESTIONS = 3  # how many of aspell's suggestions a warning names
 SUGGESTED_WORDS = 200  # distinct unknown words per run that get suggestions; more is more than anyone reads
 MAX_WORDLIST_BYTES = 1024 * 1024  # a word list of names and terms: a few KB; 1 MB is some 80,000 words
@@ -282,9 +284,8 @@ class _Aspell:
             # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; run `make setup`, …"
             raise _unavailable(where, dictionary, _("aspell is not installed"))
         environment = {key: value for key, value in os.environ.items() if key != "ASPELL_CONF"}
-        self.home = tempfile.TemporaryDirectory(prefix="sitegen-aspell-")
         command = [program, "-a", f"--master={dictionary}", "--encoding=utf-8",
-                   "--mode=none", f"--home-dir={self.home.name}"] + ([] if suggest else ["--dont-suggest"])
+                   "--mode=none", f"--home-dir={NO_HOME}"] + ([] if suggest else ["--dont-suggest"])
         try:
             with tempfile.TemporaryFile() as text:
                 text.write("".join(f"^{line}\n" for line in lines).encode("utf-8"))
@@ -292,26 +293,21 @@ class _Aspell:
                 self.process = subprocess.Popen(command, stdin=text, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                                 env=environment)
         except OSError as error:
-            self.home.cleanup()
             # TRANSLATORS: used as {what} in "cannot check the spelling: {what}; …"; {reason} is the system's
             # message (in English)
             raise _unavailable(where, dictionary, _("aspell cannot be started ({reason})").format(
                 reason=error.strerror)) from None
 
     def close(self) -> None:
-        """Stop aspell if it still runs (its result is not wanted) and remove its home folder."""
+        """Stop aspell if it still runs (its result is not wanted)."""
         if self.process.poll() is None:
             self.process.kill()
         for pipe in (self.process.stdout, self.process.stderr):  # its answers are not wanted: close, don't read
             pipe.close()  # (a process aspell started could hold them open long after aspell itself)
         self.process.wait()
-        self.home.cleanup()
 
     def result(self):
-        try:
-            stdout, stderr = self.process.communicate()
-        finally:
-            self.home.cleanup()
+        stdout, stderr = self.process.communicate()
         stdout, stderr = stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
         dictionary, where = self.dictionary, self.where
         if self.process.returncode != 0 or not stdout.startswith("@(#)"):
