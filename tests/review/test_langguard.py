@@ -347,3 +347,12 @@ def test_scores_asked_at_least_are_exactly_the_scores_that_high(at_least):
                                                               if score >= at_least}, text
         kept += bool(langguard.language_scores(text, at_least))
     assert kept >= 50  # most texts have a language that sure
+
+
+def test_a_score_exactly_at_the_threshold_is_kept():
+    # fastText filters on its raw probability and reports about 1e-5 more: a reported score equal to the
+    # threshold must still come back.
+    text = "Die Werkstätten der Lausitz begleiten den Strukturwandel in der Region mit vielen Menschen."
+    for code, score in langguard.language_scores(text).items():
+        if score >= 0.001:
+            assert langguard.language_scores(text, score).get(code) == score, code

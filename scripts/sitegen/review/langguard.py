@@ -75,8 +75,10 @@ def _detector():
 def language_scores(text: str, at_least: float = 0.0) -> dict[str, float]:
     """The model's probability for every language it knows (codes like "de", "en", "hsb"), or only for those
     it gives `at_least` (the model leaves the others out; a judge that ignores lower scores asks for this)."""
-    results = _detector().detect(" ".join(text.split()), model="lite", k=-1, threshold=at_least)
-    return {result["lang"]: result["score"] for result in results}
+    # fastText compares its threshold with the raw probability, and reports it plus about 1e-5: asked with a
+    # margin below, it leaves out nothing that is `at_least` as reported; the exact cut is made here.
+    results = _detector().detect(" ".join(text.split()), model="lite", k=-1, threshold=max(0.0, at_least - 1e-3))
+    return {result["lang"]: result["score"] for result in results if result["score"] >= at_least}
 
 
 def count_words(text: str) -> int:

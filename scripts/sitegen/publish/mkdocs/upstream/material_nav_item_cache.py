@@ -7,8 +7,10 @@ the same on many pages: an entry that is a page, neither the current one nor act
 a link to it and its title, and only the link's address (relative to the current page) differs.
 Here the one line of nav-item.html that renders each child entry of a section goes through a cache: such
 an entry is rendered by Material's macro once per (entry, address) and its HTML reused on the other
-pages; every other entry (a section, the current page, an active entry) is rendered by the macro as
-before. The pages are the same, byte for byte. Each build's theme environment has its own cache.
+pages; every other entry (a section, an entry with pages of its own, the current page, an active entry)
+is rendered by the macro as before. The pages are the same, byte for byte, as long as no plugin changes
+another page's title or meta (icon, subtitle, status) while the pages are rendered (none of this site's
+does: they change them before). Each build's theme environment has its own cache.
 Upstream: not reported.
 Delete when: Material renders the navigation once per build, or nav-item.html no longer has the line
 (then the template is left as it is, and this module does nothing): delete this module and its use in
@@ -34,11 +36,15 @@ class EntryCache:
         self.rendered: dict[tuple[int, str], tuple[object, str]] = {}
 
     def __call__(self, render, item, path, level, parent, page, address):
-        if not getattr(item, "is_page", False) or item.active or item == page:
+        # Only the macro's plain-link branch: not a section or an entry with pages of its own (Material's blog
+        # views have `pages`, and render the current one of them as the current page), not the current page,
+        # not an active entry. That branch uses neither `path`, `level` nor `parent`.
+        if (not getattr(item, "is_page", False) or item.active or item == page
+                or getattr(item, "pages", None) or getattr(item, "children", None)):
             return render(item, path, level, parent)
         key = (id(item), address)
         kept = self.rendered.get(key)
-        if kept is None or kept[0] is not item:  # the entry itself is kept with it, so its id is not reused
+        if kept is None:  # the entry is kept with its HTML: its id cannot pass to another entry meanwhile
             kept = self.rendered[key] = (item, render(item, path, level, parent))
         return kept[1]
 
