@@ -2,13 +2,16 @@
 
 import shutil
 import time
+from contextlib import contextmanager
 
 from watchdog.events import FileSystemEventHandler
 
 from sitegen.publish.mkdocs.upstream.mkdocs_serve import WritesObserver, _native_observer_starts
 
 
-def events_while(folder, action, wait: float = 0.3, expect: bool = True):
+@contextmanager
+def watching(folder):
+    """The events a WritesObserver of `folder` reports while the block runs (it has started when it begins)."""
     seen = []
     handler = FileSystemEventHandler()
     handler.on_any_event = seen.append
@@ -17,14 +20,19 @@ def events_while(folder, action, wait: float = 0.3, expect: bool = True):
     observer.start()
     try:
         time.sleep(0.1)
+        yield seen
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def events_while(folder, action, wait: float = 0.3, expect: bool = True):
+    with watching(folder) as seen:
         action()
         deadline = time.monotonic() + wait  # a change is reported at once; a read must stay unreported this long
         while time.monotonic() < deadline and not (expect and seen):
             time.sleep(0.01)
         time.sleep(0.05 if expect and seen else 0)  # the rest of a burst
-    finally:
-        observer.stop()
-        observer.join()
     return [type(event).__name__ for event in seen if not event.is_directory]
 
 
@@ -53,14 +61,7 @@ def test_a_watched_folder_replaced_by_a_new_one_is_watched_again(tmp_path):
     content = tmp_path / "content"
     (content / "de").mkdir(parents=True)
     (content / "de" / "faq.yaml").write_text("title: A\n", encoding="utf-8")
-    seen = []
-    handler = FileSystemEventHandler()
-    handler.on_any_event = seen.append
-    observer = WritesObserver()
-    observer.schedule(handler, str(content), recursive=True)
-    observer.start()
-    try:
-        time.sleep(0.1)
+    with watching(content) as seen:
         shutil.rmtree(content)  # as `rm -rf content && git checkout -- content`
         (content / "de").mkdir(parents=True)
         (content / "de" / "faq.yaml").write_text("title: A\n", encoding="utf-8")
@@ -68,7 +69,4 @@ def test_a_watched_folder_replaced_by_a_new_one_is_watched_again(tmp_path):
         seen.clear()
         (content / "de" / "faq.yaml").write_text("title: B\n", encoding="utf-8")  # a save in the new folder
         time.sleep(0.3)
-    finally:
-        observer.stop()
-        observer.join()
     assert any(type(event).__name__ == "FileModifiedEvent" and event.src_path.endswith("faq.yaml") for event in seen)
